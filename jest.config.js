@@ -1,0 +1,22 @@
+/** Three tiers by suffix: *.spec.ts (unit), *.int-spec.ts (real adapters), test/**\/*.e2e-spec.ts (HTTP). */
+const moduleNameMapper = {
+  '^@ledger/domain$': '<rootDir>/libs/ledger/src/index.ts',
+  '^@ledger/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+  '^@ledger/projections$': '<rootDir>/libs/projections/src/index.ts',
+  '^@ledger/testing$': '<rootDir>/libs/testing/src/index.ts',
+};
+const common = {
+  rootDir: __dirname,
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleNameMapper,
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist/'],
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

@@ -1,0 +1,186 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { concurrencyConflict, satisfies } from '../concurrency-conflict';
+import type {
+  AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent,
+  SubscribeToAllOptions, Subscription, SubscriptionListener,
+} from '../event-store.port';
+import { LogSubscription } from '../log-subscription';
+import { AppendBatcher, type PendingAppend } from './append-batcher';
+import { SQLITE_SCHEMA, type EventRow } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** File path, or ':memory:'. */
+  file: string;
+  /** How often live subscriptions look for events appended by another process (ms). */
+  pollIntervalMs?: number;
+}
+
+const PAGE = 2048;
+
+/**
+ * Embedded event store on SQLite (better-sqlite3). WAL with synchronous=FULL: an append is
+ * acknowledged only after its transaction is fsynced, so it survives kill -9 and power loss.
+ * `BEGIN IMMEDIATE` plus UNIQUE(stream, revision) keep concurrent writers (even in other
+ * processes) from both winning one revision.
+ */
+export class SqliteEventStore implements EventStore {
+  readonly kind = 'embedded' as const;
+  private readonly db: Database.Database;
+  private readonly batcher: AppendBatcher;
+  private readonly subscriptions = new Set<LogSubscription>();
+  private readonly statements;
+  private closed = false;
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.pragma('busy_timeout = 5000');
+    this.db.exec(SQLITE_SCHEMA);
+    this.statements = {
+      head: this.db.prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1').pluck(),
+      byId: this.db.prepare('SELECT stream, revision, position FROM events WHERE id = ?'),
+      insert: this.db.prepare('INSERT INTO events (stream, revision, id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      streamFwd: this.db.prepare('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
+      streamBwd: this.db.prepare('SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),
+      allFwd: this.db.prepare('SELECT * FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?'),
+      allBwd: this.db.prepare('SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?'),
+      after: this.db.prepare('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+      headPosition: this.db.prepare('SELECT max(position) FROM events').pluck(),
+    };
+    for (const s of Object.values(this.statements)) s.safeIntegers(true);
+    this.batcher = new AppendBatcher((batch) => this.flush(batch));
+  }
+
+  /** The underlying database, for tools that must read raw rows (benchmarks, verification). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  append(stream: string, events: NewEvent[], expectedRevision: import('../event-store.port').ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('event store is closed'));
+    if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
+    return this.batcher.enqueue(stream, events, expectedRevision);
+  }
+
+  private flush(batch: PendingAppend[]): void {
+    const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
+    const write = this.db.transaction(() => {
+      for (const pending of batch) outcomes.push(this.appendOne(pending));
+    });
+    write.immediate();
+    for (let i = 0; i < batch.length; i++) {
+      const o = outcomes[i];
+      if (o.ok) batch[i].resolve(o.result);
+      else batch[i].reject(o.error);
+    }
+    if (outcomes.some((o) => o.ok)) for (const s of this.subscriptions) s.notify();
+  }
+
+  private appendOne({ stream, events, expected }: PendingAppend): { ok: true; result: AppendResult } | { ok: false; error: unknown } {
+    const headRaw = this.statements.head.get(stream) as bigint | undefined;
+    const head: bigint | 'no_stream' = headRaw === undefined ? 'no_stream' : headRaw;
+    const replay = this.idempotentReplay(stream, events, expected);
+    if (replay) return replay;
+    if (!satisfies(expected, head)) return { ok: false, error: concurrencyConflict(stream, expected, head) };
+    let revision = head === 'no_stream' ? 0n : head + 1n;
+    let position = 0n;
+    const created = Date.now();
+    for (const e of events) {
+      const info = this.statements.insert.run(stream, revision, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), created);
+      position = BigInt(info.lastInsertRowid);
+      revision++;
+    }
+    return { ok: true, result: { nextRevision: revision - 1n, position } };
+  }
+
+  /** EventStoreDB's idempotency: the same event ids, already written right after `expected`, succeed again. */
+  private idempotentReplay(stream: string, events: NewEvent[], expected: import('../event-store.port').ExpectedRevision): { ok: true; result: AppendResult } | { ok: false; error: unknown } | undefined {
+    const first = this.statements.byId.get(events[0].id) as { stream: string; revision: bigint; position: bigint } | undefined;
+    if (!first) return undefined;
+    const rows = events.map((e) => this.statements.byId.get(e.id) as { stream: string; revision: bigint; position: bigint } | undefined);
+    const startOk = typeof expected === 'bigint' ? first.revision === expected + 1n : expected === 'no_stream' ? first.revision === 0n : true;
+    const contiguous = rows.every((r, i) => r !== undefined && r.stream === stream && r.revision === first.revision + BigInt(i));
+    if (first.stream === stream && startOk && contiguous) {
+      const last = rows[rows.length - 1]!;
+      return { ok: true, result: { nextRevision: last.revision, position: last.position } };
+    }
+    const headRaw = this.statements.head.get(stream) as bigint | undefined;
+    return { ok: false, error: concurrencyConflict(stream, expected, headRaw ?? 'no_stream') };
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision;
+    let cursor = from === undefined || from === 'start' || from === 'end' ? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n) : from;
+    if ((!backwards && from === 'end') || (backwards && from === 'start')) return;
+    let left = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (left > 0) {
+      const stmt = backwards ? this.statements.streamBwd : this.statements.streamFwd;
+      const rows = stmt.all(stream, cursor, Math.min(PAGE, left)) as EventRow[];
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < Math.min(PAGE, left)) return;
+      left -= rows.length;
+      const last = BigInt(rows[rows.length - 1].revision);
+      cursor = backwards ? last - 1n : last + 1n;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromPosition;
+    let cursor = from === undefined || from === 'start' || from === 'end' ? (backwards ? BigInt(Number.MAX_SAFE_INTEGER) : 0n) : from;
+    if ((!backwards && from === 'end') || (backwards && from === 'start')) return;
+    let left = options.maxCount ?? Number.POSITIVE_INFINITY;
+    while (left > 0) {
+      const stmt = backwards ? this.statements.allBwd : this.statements.allFwd;
+      const rows = stmt.all(cursor, Math.min(PAGE, left)) as EventRow[];
+      for (const row of rows) yield toRecorded(row);
+      if (rows.length < Math.min(PAGE, left)) return;
+      left -= rows.length;
+      const last = BigInt(rows[rows.length - 1].position);
+      cursor = backwards ? last - 1n : last + 1n;
+    }
+  }
+
+  /** Rows strictly after `position`, at most `limit` (the subscription's catch-up reads). */
+  readAfter(position: bigint, limit: number): RecordedEvent[] {
+    return (this.statements.after.all(position, limit) as EventRow[]).map(toRecorded);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions, listener: SubscriptionListener): Subscription {
+    const from = options.fromPosition === undefined || options.fromPosition === 'start' ? 0n : options.fromPosition;
+    const sub = new LogSubscription((after, limit) => this.readAfter(after, limit), from, listener, this.options.pollIntervalMs ?? 250, () => this.subscriptions.delete(sub));
+    this.subscriptions.add(sub);
+    sub.start();
+    return sub;
+  }
+
+  async headPosition(): Promise<bigint | undefined> {
+    const p = this.statements.headPosition.get() as bigint | null;
+    return p === null ? undefined : p;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.db.close();
+  }
+}
+
+export function toRecorded(row: EventRow): RecordedEvent {
+  return {
+    id: row.id,
+    stream: row.stream,
+    revision: BigInt(row.revision),
+    position: BigInt(row.position),
+    type: row.type,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    created: new Date(Number(row.created)),
+  };
+}

@@ -1,0 +1,5 @@
+export * from './event-store.port';
+export * from './concurrency-conflict';
+export * from './log-subscription';
+export * from './embedded/sqlite-event-store';
+export * from './memory/in-memory-event-store';

@@ -1,0 +1,17 @@
+export * from './shared/ledger-error';
+export * from './shared/limits';
+export * from './shared/checks';
+export * from './shared/event-metadata';
+export * from './shared/stream-names';
+export * from './rates/status-band';
+export * from './rates/rates';
+export * from './plan/plan.events';
+export * from './plan/plan.commands';
+export * from './plan/plan.state';
+export * from './plan/plan.decider';
+export * from './commitment/commitment.events';
+export * from './commitment/commitment.commands';
+export * from './commitment/commitment.state';
+export * from './commitment/commitment.decider';
+export { checkedBand } from './commitment/activity.decisions';
+export * from './ledger-events';
