@@ -11,7 +11,7 @@ export function concurrencyConflict(stream: string, expected: ExpectedRevision, 
   return new LedgerError(
     'CONCURRENCY_CONFLICT',
     `stream "${stream}" was expected at ${describeExpected(expected)} but is at ${actualText}`,
-    { stream, expected: String(expected), actual: String(actual), currentVersion: actual === 'no_stream' ? -1 : Number(actual) },
+    { stream, expected: String(expected), actual: String(actual), currentRevision: actual === 'no_stream' ? -1 : Number(actual) },
   );
 }
 

@@ -62,7 +62,7 @@ export function eventStoreContract(factory: StoreFactory): void {
       await store.append(s, [ev(), ev()], 'no_stream');
       await store.append(s, [ev()], 1n);
       const err = await store.append(s, [ev()], 1n).catch((e: unknown) => e);
-      expect(err).toMatchObject({ code: 'CONCURRENCY_CONFLICT', details: expect.objectContaining({ currentVersion: 2 }) });
+      expect(err).toMatchObject({ code: 'CONCURRENCY_CONFLICT', details: expect.objectContaining({ currentRevision: 2 }) });
       expect(await collect(store.readStream(s))).toHaveLength(3);
     });
 

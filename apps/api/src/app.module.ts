@@ -1,0 +1,39 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
+import type { FastifyRequest } from 'fastify';
+import type { LedgerConfig } from './config/ledger-config';
+import type { Clock } from './commands/clock';
+import { ledgerErrorFormatter } from './graphql/error-formatter';
+import { issuerOf, type GqlContext } from './graphql/issuer';
+import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
+import { AxisResolver, PlanResolver } from './graphql/resolvers/plan.resolver';
+import { HealthController } from './health/health.controller';
+import { LedgerModule } from './ledger.module';
+import { ledgerValidationPipe } from './validation.pipe';
+
+/** The HTTP application: GraphQL (code-first, Mercurius with JIT) and health endpoints. */
+@Module({})
+export class AppModule {
+  static forRoot(config: LedgerConfig, clock?: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LedgerModule.forRoot({ config, clock }),
+        GraphQLModule.forRoot<MercuriusDriverConfig>({
+          driver: MercuriusDriver,
+          autoSchemaFile: true,
+          sortSchema: true,
+          graphiql: !config.production,
+          jit: 1,
+          path: '/graphql',
+          context: (req: FastifyRequest): GqlContext => ({ req, issuer: issuerOf(req) }),
+          errorFormatter: ledgerErrorFormatter(config.production) as unknown as MercuriusDriverConfig['errorFormatter'],
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, AxisResolver, CommitmentResolver],
+    };
+  }
+}

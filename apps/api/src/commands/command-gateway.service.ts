@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+import { ReadModelService } from '../projections/read-model.service';
+import { ExecuteLedgerCommand, type CommandOptions, type CommandResult, type DomainCommand, type Issuer } from './execute-ledger-command';
+
+/**
+ * Sends a command through the CommandBus, then waits (bounded) until the read models reflect the
+ * write, so the caller's next read sees it.
+ */
+@Injectable()
+export class CommandGateway {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly readModels: ReadModelService,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
+
+  async send(command: DomainCommand, issuer: Issuer, options: CommandOptions = {}): Promise<CommandResult> {
+    const result = await this.commandBus.execute(new ExecuteLedgerCommand(command, issuer, options));
+    await this.readModels.waitFor(result.position, this.config.readYourWritesTimeoutMs);
+    return result;
+  }
+}

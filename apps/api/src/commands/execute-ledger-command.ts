@@ -1,0 +1,43 @@
+import { Command } from '@nestjs/cqrs';
+import type { CommitmentCommand, PlanCommand } from '@ledger/domain';
+
+export type DomainCommand = PlanCommand | CommitmentCommand;
+
+/** Who issues a command (filled by the auth seam; the CLI importer says who it acts for). */
+export interface Issuer {
+  actor: string;
+  role: string;
+  correlationId?: string;
+}
+
+export interface CommandOptions {
+  /** Idempotency key: the same id with the same payload returns the first result, writes nothing. */
+  commandId?: string;
+  /** Optimistic lock: the stream's version (number of events) the caller last saw. */
+  expectedVersion?: number;
+  /** Business date of the fact (ISO 8601); defaults to the time of recording. */
+  effectiveAt?: string;
+}
+
+export interface CommandResult {
+  stream: string;
+  /** Number of events in the stream after the write. */
+  version: number;
+  /** Log position of the last event written (or of the original write, for a retry). */
+  position: bigint;
+  /** The plan or commitment id the command touched. */
+  aggregateId: string;
+  /** True when an identical earlier command was found and nothing new was written. */
+  duplicate: boolean;
+}
+
+/** The one command message on the CommandBus: a typed domain command plus its envelope. */
+export class ExecuteLedgerCommand extends Command<CommandResult> {
+  constructor(
+    readonly command: DomainCommand,
+    readonly issuer: Issuer,
+    readonly options: CommandOptions = {},
+  ) {
+    super();
+  }
+}

@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { checks, EVENT_SCHEMA_VERSIONS, LedgerError, streamName, type EventMetadata, type LedgerEvent } from '@ledger/domain';
+import { EVENT_STORE, type EventStore, type NewEvent } from '@ledger/event-store';
+import { AggregateCache, type LoadedStream } from './aggregate-cache';
+import { decideCommitment, decidePlan, foldCommitment, foldPlan, initialCommitmentState, initialPlanState, isPlanCommand, targetOf } from './aggregates';
+import { canonicalJson, deterministicUuid, sha256 } from './canonical-json';
+import { CLOCK, type Clock } from './clock';
+import { ExecuteLedgerCommand, type CommandOptions, type CommandResult, type DomainCommand } from './execute-ledger-command';
+
+const MAX_ATTEMPTS = 200;
+
+/**
+ * Load the stream → decide → append with the expected revision. Without `expectedVersion` a
+ * conflict means someone else wrote first: re-decide against the fresh state and try again.
+ * With it, the conflict goes back to the caller with the current version.
+ */
+@CommandHandler(ExecuteLedgerCommand)
+export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerCommand, CommandResult> {
+  private readonly cache: AggregateCache;
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {
+    this.cache = new AggregateCache(store);
+  }
+
+  async execute({ command, issuer, options }: ExecuteLedgerCommand): Promise<CommandResult> {
+    const now = this.clock();
+    validateOptions(options, now);
+    const { stream, aggregateId } = targetOf(command);
+    const commandId = options.commandId ?? randomUUID();
+    const commandHash = sha256(canonicalJson({ type: command.type, data: command.data, effectiveAt: options.effectiveAt }));
+
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await this.load(command, stream);
+      const prior = options.commandId === undefined ? undefined : loaded.commands.get(commandId);
+      if (prior) {
+        if (prior.hash !== commandHash) {
+          throw LedgerError.illegalState(`commandId "${commandId}" was already used for a different ${command.type} payload; use a new commandId`, { commandId, field: 'commandId' });
+        }
+        return { stream, aggregateId, version: Number(prior.lastRevision) + 1, position: prior.position, duplicate: true };
+      }
+      const currentVersion = Number(loaded.revision) + 1;
+      if (options.expectedVersion !== undefined && options.expectedVersion !== currentVersion) {
+        throw conflict(stream, options.expectedVersion, currentVersion);
+      }
+      const events = await this.decide(command, loaded.state);
+      const recordedAt = now.toISOString();
+      const metadata: EventMetadata = {
+        schemaVersion: 0,
+        actor: issuer.actor,
+        role: issuer.role,
+        commandId,
+        commandHash,
+        correlationId: issuer.correlationId ?? commandId,
+        causationId: commandId,
+        recordedAt,
+        effectiveAt: options.effectiveAt ? new Date(options.effectiveAt).toISOString() : recordedAt,
+      };
+      const toAppend: NewEvent[] = events.map((e, i) => ({
+        id: options.commandId === undefined ? randomUUID() : deterministicUuid(`${stream}/${commandId}/${i}`),
+        type: e.type,
+        data: JSON.parse(JSON.stringify(e.data)),
+        metadata: { ...metadata, schemaVersion: EVENT_SCHEMA_VERSIONS[e.type] },
+      }));
+      try {
+        const result = await this.store.append(stream, toAppend, loaded.revision < 0n ? 'no_stream' : loaded.revision);
+        return { stream, aggregateId, version: Number(result.nextRevision) + 1, position: result.position, duplicate: false };
+      } catch (error) {
+        if (!(error instanceof LedgerError) || error.code !== 'CONCURRENCY_CONFLICT') throw error;
+        const actual = Number(error.details.currentRevision ?? -1) + 1;
+        if (options.expectedVersion !== undefined) throw conflict(stream, options.expectedVersion, actual);
+        if (attempt >= MAX_ATTEMPTS) throw conflict(stream, currentVersion, actual);
+        await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, attempt * 2)));
+      }
+    }
+  }
+
+  private load(command: DomainCommand, stream: string): Promise<LoadedStream<unknown>> {
+    return isPlanCommand(command)
+      ? this.cache.load(stream, initialPlanState, foldPlan)
+      : this.cache.load(stream, initialCommitmentState, foldCommitment);
+  }
+
+  private async decide(command: DomainCommand, state: unknown): Promise<LedgerEvent[]> {
+    if (isPlanCommand(command)) return decidePlan(command, state as typeof initialPlanState);
+    const plan = command.type === 'RegisterCommitment'
+      ? (await this.cache.load(streamName('plan', command.data.planId), initialPlanState, foldPlan)).state
+      : undefined;
+    return decideCommitment(command, state as typeof initialCommitmentState, { plan });
+  }
+}
+
+function validateOptions(options: CommandOptions, now: Date): void {
+  checks()
+    .shortText('commandId', options.commandId, false)
+    .rule(options.expectedVersion === undefined || (Number.isInteger(options.expectedVersion) && options.expectedVersion >= 0), 'expectedVersion', 'integer', `expectedVersion must be an integer ≥ 0, got ${options.expectedVersion}`)
+    .isoDate('effectiveAt', options.effectiveAt)
+    .throwIfAny();
+  if (options.effectiveAt && Date.parse(options.effectiveAt) > now.getTime() + 60_000) {
+    checks().rule(false, 'effectiveAt', 'notInFuture', `effectiveAt must not be in the future, got ${options.effectiveAt}`).throwIfAny();
+  }
+}
+
+function conflict(stream: string, expectedVersion: number, currentVersion: number): LedgerError {
+  return new LedgerError('CONCURRENCY_CONFLICT', `expectedVersion was ${expectedVersion} but "${stream}" is at version ${currentVersion}; reload and retry`, { stream, expectedVersion, currentVersion });
+}

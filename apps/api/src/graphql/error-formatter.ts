@@ -1,0 +1,38 @@
+import { GraphQLError, type ExecutionResult } from 'graphql';
+import { LedgerError } from '@ledger/domain';
+
+type Formatted = { message: string; path?: readonly (string | number)[]; locations?: unknown; extensions: Record<string, unknown> };
+
+/** Details safe to show a client (never stacks or internals). */
+const PUBLIC_DETAILS = ['problems', 'field', 'what', 'id', 'stream', 'expectedVersion', 'currentVersion', 'commandId', 'lifecycle', 'activityId', 'failure'];
+
+function publicDetails(details: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(details).filter(([k]) => PUBLIC_DETAILS.includes(k)));
+}
+
+function format(error: GraphQLError, production: boolean): Formatted[] {
+  const original = error.originalError as (Error & { errors?: unknown[] }) | undefined;
+  const base = { path: error.path, locations: error.locations };
+  if (original instanceof LedgerError) {
+    return [{ ...base, message: original.message, extensions: { code: original.code, ...publicDetails(original.details) } }];
+  }
+  // Mercurius wraps GraphQL validation errors (unknown field, wrong type) in one error.
+  if (original && Array.isArray(original.errors)) {
+    return original.errors.flatMap((e) => (e instanceof GraphQLError ? format(e, production) : [{ message: String((e as Error).message ?? e), extensions: { code: 'VALIDATION_FAILED' } }]));
+  }
+  if (!original) {
+    // Parse and validation errors from GraphQL itself: the query does not fit the schema.
+    return [{ ...base, message: error.message, extensions: { code: 'VALIDATION_FAILED' } }];
+  }
+  return [{ ...base, message: production ? 'internal error' : original.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
+}
+
+/** Every error a client sees carries a stable `extensions.code`. */
+export function ledgerErrorFormatter(production: boolean) {
+  return (execution: ExecutionResult & { statusCode?: number }): { statusCode: number; response: ExecutionResult } => {
+    const errors = (execution.errors ?? []).flatMap((e) => format(e, production));
+    const onlyInputErrors = errors.length > 0 && errors.every((e) => e.extensions.code === 'VALIDATION_FAILED');
+    const statusCode = execution.data ? 200 : onlyInputErrors && !execution.data ? 400 : 200;
+    return { statusCode, response: { data: execution.data ?? null, errors: errors as unknown as GraphQLError[] } };
+  };
+}

@@ -1,0 +1,116 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { LedgerError } from '@ledger/domain';
+import type { AxisView, CommitmentView } from '@ledger/projections';
+import { CommandGateway } from '../../commands/command-gateway.service';
+import type { DomainCommand } from '../../commands/execute-ledger-command';
+import { ReadModelService } from '../../projections/read-model.service';
+import { GetCommitment } from '../../queries/ledger.queries';
+import type { CommandEnvelopeInput } from '../inputs/command-envelope.input';
+import {
+  ActivityLifecycleInput, CorrectActivityProgressInput, LogCommunicationActionInput, PlanActivityInput, RecordActionInput,
+  RecordOutcomeInput, RegisterCommitmentInput, ReportActivityProgressInput, RetractActionInput, SetActivityWeightInput,
+} from '../inputs/commitment.inputs';
+import type { GqlContext } from '../issuer';
+import { AxisType, CommitmentPayload, CommitmentType } from '../types/plan.type';
+import { envelope } from './envelope';
+
+/** Commitment query and mutations: thin — input → command → CommandBus → payload. */
+@Resolver(() => CommitmentType)
+export class CommitmentResolver {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly gateway: CommandGateway,
+    private readonly readModels: ReadModelService,
+  ) {}
+
+  @Query(() => CommitmentType, { nullable: true, description: 'One commitment by id ("<planId>.<number>"), or null.' })
+  commitment(@Args('id', { type: () => ID }) id: string): Promise<CommitmentView | undefined> {
+    return this.queryBus.execute(new GetCommitment(id));
+  }
+
+  @ResolveField(() => AxisType, { description: 'The axis this commitment belongs to.' })
+  axis(@Parent() commitment: CommitmentView): AxisView {
+    const axis = this.readModels.model.plan(commitment.planId)?.axes.find((a) => a.id === commitment.axisId);
+    if (!axis) throw LedgerError.notFound('axis', commitment.axisId);
+    return axis;
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Register a commitment in a plan.' })
+  registerCommitment(@Args('input') input: RegisterCommitmentInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    const { planId, axisId, number, title, leadOrganisation, problem, description } = input;
+    return this.run({ type: 'RegisterCommitment', data: { planId, axisId, number, title, leadOrganisation, problem, description } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Plan a weighted activity.' })
+  planActivity(@Args('input') input: PlanActivityInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    const { commitmentId, number, title, weight } = input;
+    return this.run({ type: 'PlanActivity', data: { commitmentId, number, title, weight } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: "Change an activity's weight." })
+  setActivityWeight(@Args('input') input: SetActivityWeightInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    const { commitmentId, activityId, weight } = input;
+    return this.run({ type: 'SetActivityWeight', data: { commitmentId, activityId, weight } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Report progress (0–100) on an activity, as of effectiveAt.' })
+  reportActivityProgress(@Args('input') input: ReportActivityProgressInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    const { commitmentId, activityId, progress, status, note } = input;
+    return this.run({ type: 'ReportActivityProgress', data: { commitmentId, activityId, progress, status, note } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Correct a wrong progress figure, with the reason.' })
+  correctActivityProgress(@Args('input') input: CorrectActivityProgressInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    const { commitmentId, activityId, progress, status, reason } = input;
+    return this.run({ type: 'CorrectActivityProgress', data: { commitmentId, activityId, progress, status, reason } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Record an action done, not done or additional.' })
+  recordAction(@Args('input') input: RecordActionInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    const { commitmentId, activityId, kind, text, date, reason } = input;
+    return this.run({ type: 'RecordAction', data: { commitmentId, activityId, kind, text, date, reason } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Retract an action recorded by mistake, with the reason.' })
+  retractAction(@Args('input') input: RetractActionInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    const { commitmentId, activityId, actionId, reason } = input;
+    return this.run({ type: 'RetractAction', data: { commitmentId, activityId, actionId, reason } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Log a communication action.' })
+  logCommunicationAction(@Args('input') input: LogCommunicationActionInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    const { commitmentId, action, date, target, indicators } = input;
+    return this.run({ type: 'LogCommunicationAction', data: { commitmentId, action, date, target, indicators } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Record results, contribution and/or next steps.' })
+  recordOutcome(@Args('input') input: RecordOutcomeInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    const { commitmentId, results, contribution, nextSteps } = input;
+    return this.run({ type: 'RecordOutcome', data: { commitmentId, results, contribution, nextSteps } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Suspend an active activity (it still counts in the rate).' })
+  suspendActivity(@Args('input') input: ActivityLifecycleInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    return this.run({ type: 'SuspendActivity', data: lifecycle(input) }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Resume a suspended activity.' })
+  resumeActivity(@Args('input') input: ActivityLifecycleInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    return this.run({ type: 'ResumeActivity', data: lifecycle(input) }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: 'Cancel an activity (it no longer counts in the rate).' })
+  cancelActivity(@Args('input') input: ActivityLifecycleInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    return this.run({ type: 'CancelActivity', data: lifecycle(input) }, input, ctx);
+  }
+
+  private async run(command: DomainCommand, input: CommandEnvelopeInput, ctx: GqlContext): Promise<CommitmentPayload> {
+    const result = await this.gateway.send(command, ctx.issuer, envelope(input));
+    const commitment = await this.queryBus.execute(new GetCommitment(result.aggregateId));
+    if (!commitment) throw LedgerError.notFound('commitment', result.aggregateId);
+    return { version: result.version, position: result.position.toString(), commitment: commitment as unknown as CommitmentType };
+  }
+}
+
+const lifecycle = ({ commitmentId, activityId, reason }: ActivityLifecycleInput) => ({ commitmentId, activityId, reason });

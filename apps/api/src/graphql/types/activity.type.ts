@@ -1,0 +1,58 @@
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { ActivityLifecycleEnum, ActivityStatusEnum } from './enums';
+
+@ObjectType('ActionEntry', { description: 'An action recorded on an activity (retracted ones are not listed).' })
+export class ActionEntryType {
+  @Field(() => ID, { description: 'Stable id, `<activityId>.x<n>`.' })
+  id: string;
+  @Field({ description: 'What was (or was not) done, as written by the lead.' })
+  text: string;
+  @Field({ nullable: true, description: 'Date as written (free text or ISO).' })
+  date?: string;
+  @Field({ nullable: true, description: 'Why it was not done (NOT_DONE entries).' })
+  reason?: string;
+  @Field({ nullable: true, description: 'Business date of the record (ISO 8601).' })
+  effectiveAt?: string;
+}
+
+@ObjectType('Activity', { description: 'A weighted activity of a commitment.' })
+export class ActivityType {
+  @Field(() => ID, { description: 'Stable id, `<commitmentId>.<number>` (e.g. "ma-2018-2020.4.3").' })
+  id: string;
+  @Field(() => Int, { description: 'Number within the commitment.' })
+  number: number;
+  @Field()
+  title: string;
+  @Field(() => Float, { description: 'Weight wᵢ > 0 in the commitment rate Σwᵢpᵢ/Σwᵢ (weights need not sum to 1).' })
+  weight: number;
+  @Field(() => Float, { description: 'Latest reported progress pᵢ, percent 0–100, unrounded.' })
+  progress: number;
+  @Field(() => ActivityStatusEnum, { description: 'Status band of the progress figure.' })
+  status: ActivityStatusEnum;
+  @Field(() => ActivityLifecycleEnum)
+  lifecycle: ActivityLifecycleEnum;
+  @Field({ nullable: true, description: 'Why the activity is suspended or cancelled.' })
+  lifecycleReason?: string;
+  @Field({ nullable: true, description: 'Business date of the latest progress figure (ISO 8601).' })
+  progressEffectiveAt?: string;
+  @Field(() => [ActionEntryType])
+  actionsDone: ActionEntryType[];
+  @Field(() => [ActionEntryType])
+  actionsNotDone: ActionEntryType[];
+  @Field(() => [ActionEntryType])
+  additionalActions: ActionEntryType[];
+}
+
+@ObjectType('CommunicationAction', { description: 'A communication action accompanying a commitment.' })
+export class CommunicationActionType {
+  @Field(() => ID)
+  id: string;
+  @Field()
+  action: string;
+  @Field({ nullable: true, description: 'Date as written (free text or ISO).' })
+  date?: string;
+  @Field({ nullable: true, description: 'Target audience.' })
+  target?: string;
+  @Field({ nullable: true })
+  indicators?: string;
+}

@@ -1,0 +1,32 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum ActivityStatusEnum {
+  NOT_STARTED = 'NOT_STARTED',
+  LIMITED = 'LIMITED',
+  SUBSTANTIAL = 'SUBSTANTIAL',
+  COMPLETE = 'COMPLETE',
+}
+registerEnumType(ActivityStatusEnum, {
+  name: 'ActivityStatus',
+  description: "The report's status band: NOT_STARTED 0 %, LIMITED 1–59 %, SUBSTANTIAL 60–90 %, COMPLETE 90–100 %.",
+});
+
+export enum ActivityLifecycleEnum {
+  ACTIVE = 'ACTIVE',
+  SUSPENDED = 'SUSPENDED',
+  CANCELLED = 'CANCELLED',
+}
+registerEnumType(ActivityLifecycleEnum, {
+  name: 'ActivityLifecycle',
+  description: 'ACTIVE and SUSPENDED activities count in the commitment rate; CANCELLED ones do not.',
+});
+
+export enum ActionKindEnum {
+  DONE = 'DONE',
+  NOT_DONE = 'NOT_DONE',
+  ADDITIONAL = 'ADDITIONAL',
+}
+registerEnumType(ActionKindEnum, {
+  name: 'ActionKind',
+  description: 'DONE: an action carried out; NOT_DONE: planned but not carried out (with a reason); ADDITIONAL: carried out beyond the plan.',
+});

@@ -1,0 +1,45 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CLOCK, systemClock, type Clock } from './commands/clock';
+import { CommandGateway } from './commands/command-gateway.service';
+import { LedgerCommandHandler } from './commands/ledger-command.handler';
+import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
+import { CommitmentsProjectionHandler } from './projections/commitments.projection-handler';
+import { PlansProjectionHandler } from './projections/plans.projection-handler';
+import { ProjectionRunner } from './projections/projection-runner.service';
+import { ReadModelService } from './projections/read-model.service';
+import { QUERY_HANDLERS } from './queries/ledger.queries';
+import { eventStoreProvider } from './store/event-store.provider';
+import { StoreLifecycle } from './store/store-lifecycle';
+import { EVENT_STORE } from '@ledger/event-store';
+
+export interface LedgerModuleOptions {
+  config: LedgerConfig;
+  clock?: Clock;
+}
+
+/** The ledger core without HTTP: store, command handling, projections, queries (API and CLI share it). */
+@Module({})
+export class LedgerModule {
+  static forRoot(options: LedgerModuleOptions): DynamicModule {
+    return {
+      module: LedgerModule,
+      global: true,
+      imports: [CqrsModule.forRoot()],
+      providers: [
+        { provide: LEDGER_CONFIG, useValue: options.config },
+        { provide: CLOCK, useValue: options.clock ?? systemClock },
+        eventStoreProvider,
+        StoreLifecycle,
+        ReadModelService,
+        ProjectionRunner,
+        PlansProjectionHandler,
+        CommitmentsProjectionHandler,
+        LedgerCommandHandler,
+        CommandGateway,
+        ...QUERY_HANDLERS,
+      ],
+      exports: [LEDGER_CONFIG, CLOCK, EVENT_STORE, ReadModelService, ProjectionRunner, CommandGateway],
+    };
+  }
+}

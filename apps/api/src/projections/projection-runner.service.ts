@@ -1,0 +1,55 @@
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { EventBus } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore, type Subscription } from '@ledger/event-store';
+import { LedgerEventRecorded } from './ledger-event-recorded';
+import { ReadModelService } from './read-model.service';
+
+/**
+ * Feeds the projections from the store's subscription to $all (never from in-process publishing),
+ * through the EventBus. Handlers are synchronous, so when `publish` returns every read model has
+ * applied the event and the position can advance.
+ */
+@Injectable()
+export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('Projections');
+  private subscription: Subscription | undefined;
+  private caughtUpResolve!: () => void;
+  /** Resolves when the read models first reach the head of the log. */
+  readonly caughtUp = new Promise<void>((r) => (this.caughtUpResolve = r));
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly eventBus: EventBus,
+    private readonly readModels: ReadModelService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const started = Date.now();
+    let count = 0;
+    this.subscription = this.store.subscribeToAll(
+      { fromPosition: this.readModels.position === 0n ? 'start' : this.readModels.position },
+      {
+        onEvent: (event) => {
+          this.eventBus.publish(new LedgerEventRecorded(event));
+          if (this.readModels.failure) throw this.readModels.failureError();
+          this.readModels.advance(event.position);
+          count++;
+        },
+        onCaughtUp: () => {
+          this.readModels.caughtUp = true;
+          this.logger.log(`read models caught up: ${count} events in ${Date.now() - started} ms, position ${this.readModels.position}`);
+          this.caughtUpResolve();
+        },
+        onError: (error) => {
+          if (!this.readModels.failure) this.readModels.disconnected = error.message;
+          this.logger.error(`subscription ended: ${error.message}`);
+        },
+      },
+    );
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.readModels.close();
+    await this.subscription?.stop();
+  }
+}

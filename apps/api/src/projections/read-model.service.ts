@@ -1,0 +1,86 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { LedgerError } from '@ledger/domain';
+import { LedgerReadModel, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
+
+interface Waiter {
+  position: bigint;
+  resolve(): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Holds the read models, the position they reflect, whether they have caught up with the log,
+ * and the first projection failure. Mutations wait here for their own write (read-your-writes).
+ */
+@Injectable()
+export class ReadModelService {
+  private readonly logger = new Logger('Projections');
+  readonly model = new LedgerReadModel();
+  caughtUp = false;
+  failure: ProjectionFailure | undefined;
+  /** Why the subscription is not running (store unreachable), if it is not. */
+  disconnected: string | undefined;
+  private waiters: Waiter[] = [];
+
+  get position(): bigint {
+    return this.model.position;
+  }
+
+  get ready(): boolean {
+    return this.caughtUp && !this.failure && !this.disconnected;
+  }
+
+  /** Called by each projection handler that could not apply an event. */
+  fail(projection: string, event: ProjectedEvent, error: unknown): void {
+    if (this.failure) return;
+    this.failure = {
+      projection,
+      position: event.position.toString(),
+      stream: event.stream,
+      revision: event.revision.toString(),
+      eventType: event.type,
+      error: error instanceof Error ? error.message : String(error),
+    };
+    this.logger.error(`projection "${projection}" stopped at position ${this.failure.position} (${event.type} in ${event.stream}@${this.failure.revision}): ${this.failure.error}`);
+    for (const w of this.waiters.splice(0)) {
+      clearTimeout(w.timer);
+      w.reject(this.failureError());
+    }
+  }
+
+  failureError(): LedgerError {
+    return new LedgerError('ILLEGAL_STATE', `read models are stopped: projection "${this.failure?.projection}" failed at position ${this.failure?.position}: ${this.failure?.error}`, { failure: this.failure });
+  }
+
+  advance(position: bigint): void {
+    this.model.position = position;
+    if (this.waiters.length === 0) return;
+    this.waiters = this.waiters.filter((w) => {
+      if (w.position > position) return true;
+      clearTimeout(w.timer);
+      w.resolve();
+      return false;
+    });
+  }
+
+  /** Resolves once the read models reflect `position`; bounded by `timeoutMs`. */
+  waitFor(position: bigint, timeoutMs: number): Promise<void> {
+    if (this.failure) return Promise.reject(this.failureError());
+    if (this.model.position >= position) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w.timer !== timer);
+        reject(new LedgerError('STORE_UNAVAILABLE', `the write at position ${position} is stored, but the read models did not reach it within ${timeoutMs} ms (they are at ${this.model.position})`, { position: position.toString() }));
+      }, timeoutMs);
+      this.waiters.push({ position, resolve, reject, timer });
+    });
+  }
+
+  close(): void {
+    for (const w of this.waiters.splice(0)) {
+      clearTimeout(w.timer);
+      w.reject(new Error('shutting down'));
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import type { Provider } from '@nestjs/common';
+import { EVENT_STORE, SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
+
+/** EventStoreDB when EVENTSTORE_CONNECTION_STRING is set, else the embedded SQLite store. */
+export const eventStoreProvider: Provider = {
+  provide: EVENT_STORE,
+  inject: [LEDGER_CONFIG],
+  useFactory: async (config: LedgerConfig): Promise<EventStore> => {
+    if (config.eventStoreConnectionString) {
+      throw new Error('EVENTSTORE_CONNECTION_STRING: the EventStoreDB adapter is wired in the next step');
+    }
+    return new SqliteEventStore({ file: join(config.dataDir, 'ledger.sqlite') });
+  },
+};

@@ -1,0 +1,5 @@
+export * from './projected-event';
+export * from './plans.projection';
+export * from './commitments.projection';
+export * from './views';
+export * from './ledger-read-model';

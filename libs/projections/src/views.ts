@@ -1,0 +1,91 @@
+import { meanRate, rateOf, type ActionEntryState, type ActivityState, type CommitmentState, type PlanState } from '@ledger/domain';
+import type { CommitmentRecord } from './commitments.projection';
+import type { PlanRecord } from './plans.projection';
+
+/** Shapes the API serves; rates are computed here from the read models, unrounded. */
+export interface ActionEntryView {
+  id: string;
+  text: string;
+  date?: string;
+  reason?: string;
+  effectiveAt?: string;
+}
+export interface ActivityView {
+  id: string;
+  number: number;
+  title: string;
+  weight: number;
+  progress: number;
+  status: ActivityState['status'];
+  lifecycle: ActivityState['lifecycle'];
+  lifecycleReason?: string;
+  progressEffectiveAt?: string;
+  actionsDone: ActionEntryView[];
+  actionsNotDone: ActionEntryView[];
+  additionalActions: ActionEntryView[];
+}
+export interface CommitmentView extends Omit<CommitmentState, 'activities' | 'exists'> {
+  implementationRate: number;
+  activities: ActivityView[];
+  version: number;
+}
+export interface AxisView {
+  id: string;
+  planId: string;
+  title: string;
+  order: number;
+  implementationRate: number;
+  commitmentIds: string[];
+}
+export interface PlanView extends Pick<PlanState, 'id' | 'country' | 'title' | 'period' | 'periods'> {
+  implementationRate: number;
+  axes: AxisView[];
+  commitments: CommitmentView[];
+  version: number;
+}
+
+const entries = (actions: readonly ActionEntryState[], kind: ActionEntryState['kind']): ActionEntryView[] =>
+  actions
+    .filter((a) => a.kind === kind && !a.retracted)
+    .map(({ id, text, date, reason, effectiveAt }) => ({ id, text, date, reason, effectiveAt }));
+
+export function activityView(a: ActivityState): ActivityView {
+  return {
+    id: a.id,
+    number: a.number,
+    title: a.title,
+    weight: a.weight,
+    progress: a.progress,
+    status: a.status,
+    lifecycle: a.lifecycle,
+    lifecycleReason: a.lifecycleReason,
+    progressEffectiveAt: a.progressEffectiveAt,
+    actionsDone: entries(a.actions, 'DONE'),
+    actionsNotDone: entries(a.actions, 'NOT_DONE'),
+    additionalActions: entries(a.actions, 'ADDITIONAL'),
+  };
+}
+
+export function commitmentView({ state, version }: CommitmentRecord): CommitmentView {
+  const { exists: _exists, activities, ...rest } = state;
+  return { ...rest, implementationRate: rateOf(state), activities: activities.map(activityView), version };
+}
+
+export function planView({ state, version }: PlanRecord, commitments: CommitmentRecord[]): PlanView {
+  const views = commitments.map(commitmentView);
+  const axes = state.axes.map((axis) => {
+    const mine = views.filter((c) => c.axisId === axis.id);
+    return { id: axis.id, planId: state.id, title: axis.title, order: axis.order, implementationRate: meanRate(mine.map((c) => c.implementationRate)), commitmentIds: mine.map((c) => c.id) };
+  });
+  return {
+    id: state.id,
+    country: state.country,
+    title: state.title,
+    period: state.period,
+    periods: state.periods,
+    implementationRate: meanRate(views.map((c) => c.implementationRate)),
+    axes,
+    commitments: views,
+    version,
+  };
+}
