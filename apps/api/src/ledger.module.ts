@@ -9,6 +9,7 @@ import { PlansProjectionHandler } from './projections/plans.projection-handler';
 import { ProjectionRunner } from './projections/projection-runner.service';
 import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
+import { PlanImporter } from './import/plan-importer.service';
 import { eventStoreProvider } from './store/event-store.provider';
 import { StoreLifecycle } from './store/store-lifecycle';
 import { EVENT_STORE } from '@ledger/event-store';
@@ -18,13 +19,16 @@ export interface LedgerModuleOptions {
   clock?: Clock;
 }
 
-/** The ledger core without HTTP: store, command handling, projections, queries (API and CLI share it). */
+/**
+ * The ledger core without HTTP: store, command handling, projections, queries (API and CLI share
+ * it). Not global on purpose: Nest runs global modules' bootstrap hooks first, and the CqrsModule
+ * (global) must register the projection handlers before ProjectionRunner starts publishing.
+ */
 @Module({})
 export class LedgerModule {
   static forRoot(options: LedgerModuleOptions): DynamicModule {
     return {
       module: LedgerModule,
-      global: true,
       imports: [CqrsModule.forRoot()],
       providers: [
         { provide: LEDGER_CONFIG, useValue: options.config },
@@ -37,9 +41,10 @@ export class LedgerModule {
         CommitmentsProjectionHandler,
         LedgerCommandHandler,
         CommandGateway,
+        PlanImporter,
         ...QUERY_HANDLERS,
       ],
-      exports: [LEDGER_CONFIG, CLOCK, EVENT_STORE, ReadModelService, ProjectionRunner, CommandGateway],
+      exports: [LEDGER_CONFIG, CLOCK, EVENT_STORE, ReadModelService, ProjectionRunner, CommandGateway, PlanImporter],
     };
   }
 }

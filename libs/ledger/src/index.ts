@@ -15,3 +15,6 @@ export * from './commitment/commitment.state';
 export * from './commitment/commitment.decider';
 export { checkedBand } from './commitment/activity.decisions';
 export * from './ledger-events';
+export * from './import/plan-file';
+export * from './import/plan-file-commands';
+export * from './import/dry-run';

@@ -45,7 +45,8 @@ export function decideOnActivity(command: ActivityCommand, state: CommitmentStat
         .rule(ACTION_KINDS.includes(kind), 'kind', 'enum', `kind must be one of ${ACTION_KINDS.join(', ')}, got ${JSON.stringify(kind)}`)
         .longText('text', text, true)
         .shortText('date', date, false)
-        .longText('reason', reason, kind === 'NOT_DONE')
+        // The report gives a reason for most actions not done, not all: recorded when known.
+        .longText('reason', reason)
         .throwIfAny();
       requireLifecycle(activity, ['ACTIVE', 'SUSPENDED'], 'record an action on');
       const actionId = `${activity.id}.x${activity.actions.length + 1}`;

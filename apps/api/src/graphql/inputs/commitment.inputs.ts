@@ -67,7 +67,7 @@ export class RecordActionInput extends CommandEnvelopeInput {
   kind: ActionKindEnum;
   @Field() @Text(LIMITS.longTextMaxLength) text: string;
   @Field({ nullable: true, description: 'Date as written (free text or ISO).' }) @OptionalText(LIMITS.shortTextMaxLength) date?: string;
-  @Field({ nullable: true, description: 'Required for NOT_DONE.' }) @OptionalText() reason?: string;
+  @Field({ nullable: true, description: 'Why it was not done (NOT_DONE), when known.' }) @OptionalText() reason?: string;
 }
 
 @InputType({ description: 'Retract an action recorded by mistake (a correction event with its reason).' })
