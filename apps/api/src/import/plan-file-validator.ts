@@ -28,11 +28,23 @@ function fromAjv(e: ErrorObject): ImportProblem {
  */
 export function checkPlanFile(raw: unknown): PlanFileCheck {
   const validate = schemaValidator();
-  if (!validate(raw)) return { ok: false, problems: (validate.errors ?? []).map(fromAjv) };
+  if (!validate(raw)) {
+    const schemaProblems = (validate.errors ?? []).map(fromAjv);
+    return { ok: false, problems: [...schemaProblems, ...domainProblemsOfInvalid(raw, schemaProblems)] };
+  }
   const file = raw as PlanFile;
   const steps = planFileToSteps(file);
-  const problems = dryRun(steps);
+  const { problems } = dryRun(steps);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, file, steps };
+}
+
+/** Domain rules still checked on a file that failed the schema, where its shape allows. */
+function domainProblemsOfInvalid(raw: unknown, known: ImportProblem[]): ImportProblem[] {
+  try {
+    return dryRun(planFileToSteps(raw as PlanFile)).problems.filter((p) => !known.some((k) => k.pointer === p.pointer));
+  } catch {
+    return []; // too malformed to derive commands from: the schema problems say why
+  }
 }
 
 export function readPlanFile(path: string): unknown {

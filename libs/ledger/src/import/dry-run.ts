@@ -19,7 +19,13 @@ export interface ImportProblem {
  * rule a step breaks, with the pointer of the file element it comes from. Nothing is written.
  * A step that fails is skipped so later, independent problems are still found.
  */
-export function dryRun(steps: readonly ImportStep[], existingPlanIds: readonly string[] = []): ImportProblem[] {
+export interface DryRunResult {
+  problems: ImportProblem[];
+  plans: Map<string, PlanState>;
+  commitments: Map<string, CommitmentState>;
+}
+
+export function dryRun(steps: readonly ImportStep[]): DryRunResult {
   const problems: ImportProblem[] = [];
   const plans = new Map<string, PlanState>();
   const commitments = new Map<string, CommitmentState>();
@@ -35,7 +41,6 @@ export function dryRun(steps: readonly ImportStep[], existingPlanIds: readonly s
         case 'AddAxis':
         case 'CloseReportingPeriod': {
           const id = command.data.planId;
-          if (command.type === 'DefinePlan' && existingPlanIds.includes(id)) break;
           const state = plans.get(id) ?? initialPlanState;
           plans.set(id, decidePlan(command, state).reduce(evolvePlan, state));
           break;
@@ -57,7 +62,7 @@ export function dryRun(steps: readonly ImportStep[], existingPlanIds: readonly s
       for (const p of fieldProblems) problems.push({ pointer: pointerOf(step, p.field), code: error.code, message: p.message });
     }
   }
-  return problems;
+  return { problems, plans, commitments };
 }
 
 /** Points at the file field a command field comes from (the file says `axis`, the command `axisId`). */

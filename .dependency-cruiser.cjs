@@ -1,0 +1,45 @@
+/** Boundaries, checked in CI (`npm run lint`). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'ledger-is-pure',
+      comment: 'libs/ledger is the pure domain: it imports nothing outside itself (no Nest, no store, no node modules).',
+      severity: 'error',
+      from: { path: '^libs/ledger/src', pathNot: '\\.spec\\.ts$' },
+      to: { pathNot: '^libs/ledger/src' },
+    },
+    {
+      name: 'libs-never-import-apps',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: '^apps/' },
+    },
+    {
+      name: 'libs-without-nest',
+      comment: 'Nest is the shell around the libs: only apps/ use it.',
+      severity: 'error',
+      from: { path: '^libs/' },
+      to: { path: 'node_modules/@nestjs/' },
+    },
+    {
+      name: 'testing-only-in-tests',
+      comment: 'libs/testing (contract suite, doubles) is never shipped: only specs and test/ import it.',
+      severity: 'error',
+      from: { pathNot: ['^libs/testing/', '\\.(spec|int-spec|e2e-spec)\\.ts$', '^test/'] },
+      to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)dist/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
+  },
+};
