@@ -1,18 +1,21 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { EventBus } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore, type Subscription } from '@ledger/event-store';
-import { LedgerEventRecorded } from './ledger-event-recorded';
+import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@ledger/event-store';
+import { LedgerEventsRecorded } from './ledger-event-recorded';
 import { ReadModelService } from './read-model.service';
 
 /**
  * Feeds the projections from the store's subscription to $all (never from in-process publishing),
- * through the EventBus. Handlers are synchronous, so when `publish` returns every read model has
- * applied the event and the position can advance.
+ * through the EventBus. Events delivered in one synchronous run (a catch-up page) are published as
+ * one batch. Handlers are synchronous, so when `publish` returns every read model has applied the
+ * batch and the position can advance; a failed projection stops the subscription.
  */
 @Injectable()
 export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
   private subscription: Subscription | undefined;
+  private buffer: RecordedEvent[] = [];
+  private flushScheduled = false;
   private caughtUpResolve!: () => void;
   /** Resolves when the read models first reach the head of the log. */
   readonly caughtUp = new Promise<void>((r) => (this.caughtUpResolve = r));
@@ -30,12 +33,15 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
       { fromPosition: this.readModels.position === 0n ? 'start' : this.readModels.position },
       {
         onEvent: (event) => {
-          this.eventBus.publish(new LedgerEventRecorded(event));
-          if (this.readModels.failure) throw this.readModels.failureError();
-          this.readModels.advance(event.position);
+          this.buffer.push(event);
           count++;
+          if (!this.flushScheduled) {
+            this.flushScheduled = true;
+            queueMicrotask(() => this.flush());
+          }
         },
         onCaughtUp: () => {
+          this.flush();
           this.readModels.caughtUp = true;
           this.logger.log(`read models caught up: ${count} events in ${Date.now() - started} ms, position ${this.readModels.position}`);
           this.caughtUpResolve();
@@ -46,6 +52,19 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
         },
       },
     );
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.buffer;
+    this.buffer = [];
+    if (batch.length === 0 || this.readModels.failure) return;
+    this.eventBus.publish(new LedgerEventsRecorded(batch));
+    if (this.readModels.failure) {
+      void this.subscription?.stop();
+      return;
+    }
+    this.readModels.advance(batch[batch.length - 1].position);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

@@ -1,0 +1,63 @@
+import Database from 'better-sqlite3';
+import { SqliteEventStore } from '@ledger/event-store';
+import { LedgerReadModel } from '@ledger/projections';
+import { NestFactory } from '@nestjs/core';
+import { LedgerModule } from '../ledger.module';
+import { loadConfig } from '../config/ledger-config';
+import { ProjectionRunner } from '../projections/projection-runner.service';
+import { ReadModelService } from '../projections/read-model.service';
+import { rate, timed } from './measure';
+
+/** (a) Cold rebuild of all read models from the embedded store, next to raw iteration of the same rows. */
+export async function rebuildBench(dataDir: string, file: string, events: number): Promise<string[]> {
+  const db = new Database(file, { readonly: true });
+  const raw = await timed(() => {
+    let n = 0;
+    for (const _row of db.prepare('SELECT * FROM events ORDER BY position').iterate()) n++;
+    return n;
+  });
+  const parsed = await timed(() => {
+    let n = 0;
+    for (const row of db.prepare('SELECT * FROM events ORDER BY position').iterate() as Iterable<{ data: string; metadata: string }>) {
+      JSON.parse(row.data);
+      JSON.parse(row.metadata);
+      n++;
+    }
+    return n;
+  });
+  db.close();
+
+  const store = new SqliteEventStore({ file });
+  const direct = await timed(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const model = new LedgerReadModel();
+        let n = 0;
+        const sub = store.subscribeToAll({}, {
+          onEvent: (e) => {
+            model.apply(e);
+            n++;
+          },
+          onCaughtUp: () => void sub.stop().then(() => resolve(n)),
+          onError: reject,
+        });
+      }),
+  );
+  await store.close();
+
+  const nest = await timed(async () => {
+    const app = await NestFactory.createApplicationContext(LedgerModule.forRoot({ config: loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_SAMPLE: 'off' }) }), { logger: false });
+    await app.init();
+    await app.get(ProjectionRunner).caughtUp;
+    const position = app.get(ReadModelService).position;
+    await app.close();
+    return position;
+  });
+
+  return [
+    `| raw better-sqlite3 iterate() of the rows | ${raw.value.toLocaleString('en-US')} | ${(raw.ms / 1000).toFixed(2)} s | ${rate(raw.value, raw.ms)} | 100 % |`,
+    `| iterate + JSON.parse(data, metadata) | ${parsed.value.toLocaleString('en-US')} | ${(parsed.ms / 1000).toFixed(2)} s | ${rate(parsed.value, parsed.ms)} | ${((raw.ms / parsed.ms) * 100).toFixed(0)} % |`,
+    `| store subscription → all read models (no Nest) | ${direct.value.toLocaleString('en-US')} | ${(direct.ms / 1000).toFixed(2)} s | ${rate(direct.value, direct.ms)} | ${((raw.ms / direct.ms) * 100).toFixed(0)} % |`,
+    `| app boot: subscription → EventBus → projection handlers, until caught up | ${events.toLocaleString('en-US')} | ${(nest.ms / 1000).toFixed(2)} s | ${rate(events, nest.ms)} | ${((raw.ms / nest.ms) * 100).toFixed(0)} % |`,
+  ];
+}

@@ -1,0 +1,25 @@
+// Lets a child process run the project's TypeScript directly (for crash tests): transpiles .ts on
+// require with the project's compiler and maps the @ledger/* path aliases.
+const fs = require('node:fs');
+const path = require('node:path');
+const Module = require('node:module');
+const ts = require('typescript');
+
+const root = path.resolve(__dirname, '../../../..');
+const aliases = {
+  '@ledger/domain': 'libs/ledger/src',
+  '@ledger/event-store': 'libs/event-store/src',
+  '@ledger/projections': 'libs/projections/src',
+};
+const resolve = Module._resolveFilename;
+Module._resolveFilename = function (request, ...rest) {
+  const target = aliases[request];
+  return resolve.call(this, target ? path.join(root, target) : request, ...rest);
+};
+require.extensions['.ts'] = (module, filename) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true, experimentalDecorators: true },
+    fileName: filename,
+  });
+  module._compile(outputText, filename);
+};
