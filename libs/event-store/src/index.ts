@@ -3,3 +3,4 @@ export * from './concurrency-conflict';
 export * from './log-subscription';
 export * from './embedded/sqlite-event-store';
 export * from './memory/in-memory-event-store';
+export * from './esdb';

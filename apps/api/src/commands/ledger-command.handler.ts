@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { checks, EVENT_SCHEMA_VERSIONS, LedgerError, streamName, type EventMetadata, type LedgerEvent } from '@ledger/domain';
+import { checks, defaultEffectiveAt, EVENT_SCHEMA_VERSIONS, LedgerError, streamName, type EventMetadata, type LedgerEvent } from '@ledger/domain';
 import { EVENT_STORE, type EventStore, type NewEvent } from '@ledger/event-store';
 import { AggregateCache, type LoadedStream } from './aggregate-cache';
 import { decideCommitment, decidePlan, foldCommitment, foldPlan, initialCommitmentState, initialPlanState, isPlanCommand, targetOf } from './aggregates';
@@ -55,7 +55,7 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
         correlationId: issuer.correlationId ?? commandId,
         causationId: commandId,
         recordedAt,
-        effectiveAt: options.effectiveAt ? new Date(options.effectiveAt).toISOString() : recordedAt,
+        effectiveAt: options.effectiveAt ? new Date(options.effectiveAt).toISOString() : (this.defaultEffectiveAt(command, loaded.state) ?? recordedAt),
       };
       const toAppend: NewEvent[] = events.map((e, i) => ({
         id: options.commandId === undefined ? randomUUID() : deterministicUuid(`${stream}/${commandId}/${i}`),
@@ -74,6 +74,10 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
         await new Promise((r) => setTimeout(r, Math.random() * Math.min(50, attempt * 2)));
       }
     }
+  }
+
+  private defaultEffectiveAt(command: DomainCommand, state: unknown): string | undefined {
+    return isPlanCommand(command) ? undefined : defaultEffectiveAt(command, state as typeof initialCommitmentState);
   }
 
   private load(command: DomainCommand, stream: string): Promise<LoadedStream<unknown>> {

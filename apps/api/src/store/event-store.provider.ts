@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Provider } from '@nestjs/common';
-import { EVENT_STORE, SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE, EsdbEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 
 /** EventStoreDB when EVENTSTORE_CONNECTION_STRING is set, else the embedded SQLite store. */
@@ -9,7 +9,7 @@ export const eventStoreProvider: Provider = {
   inject: [LEDGER_CONFIG],
   useFactory: async (config: LedgerConfig): Promise<EventStore> => {
     if (config.eventStoreConnectionString) {
-      throw new Error('EVENTSTORE_CONNECTION_STRING: the EventStoreDB adapter is wired in the next step');
+      return new EsdbEventStore(config.eventStoreConnectionString);
     }
     return new SqliteEventStore({ file: join(config.dataDir, 'ledger.sqlite') });
   },

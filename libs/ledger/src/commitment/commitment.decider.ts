@@ -104,3 +104,12 @@ function recordOutcome({ data }: RecordOutcome, state: CommitmentState): Commitm
   requireCommitment(state, data.commitmentId);
   return [{ type: 'OutcomeRecorded', data: { commitmentId: state.id, results: data.results, contribution: data.contribution, nextSteps: data.nextSteps } }];
 }
+
+/**
+ * The business date a command's events take when the caller gives none: a correction is about the
+ * figure it corrects, so it takes that figure's date; everything else is effective when recorded.
+ */
+export function defaultEffectiveAt(command: CommitmentCommand, state: CommitmentState): string | undefined {
+  if (command.type !== 'CorrectActivityProgress') return undefined;
+  return state.activities.find((a) => a.id === command.data.activityId)?.progressEffectiveAt;
+}

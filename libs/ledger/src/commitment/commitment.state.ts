@@ -78,6 +78,8 @@ function updateActivity(state: CommitmentState, id: string, change: (a: Activity
   return { ...state, activities: state.activities.map((a) => (a.id === id ? change(a) : a)) };
 }
 
+const isBefore = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && Date.parse(a) < Date.parse(b);
+
 export function evolveCommitment(state: CommitmentState, event: CommitmentEvent, meta: EvolveMeta = {}): CommitmentState {
   switch (event.type) {
     case 'CommitmentRegistered': {
@@ -92,8 +94,13 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
     case 'ActivityWeightSet':
       return updateActivity(state, event.data.activityId, (a) => ({ ...a, weight: event.data.weight }));
     case 'ActivityProgressReported':
+      // A late report about an earlier date does not replace a figure effective later.
+      return updateActivity(state, event.data.activityId, (a) =>
+        isBefore(meta.effectiveAt, a.progressEffectiveAt) ? a : { ...a, progress: event.data.progress, status: event.data.status, progressEffectiveAt: meta.effectiveAt ?? a.progressEffectiveAt },
+      );
     case 'ActivityProgressCorrected':
-      return updateActivity(state, event.data.activityId, (a) => ({ ...a, progress: event.data.progress, status: event.data.status, progressEffectiveAt: meta.effectiveAt ?? a.progressEffectiveAt }));
+      // A correction replaces the current figure, keeping the business date it corrects.
+      return updateActivity(state, event.data.activityId, (a) => ({ ...a, progress: event.data.progress, status: event.data.status }));
     case 'ActionRecorded': {
       const { actionId, kind, text, date, reason } = event.data;
       const entry: ActionEntryState = { id: actionId, kind, text, date, reason, effectiveAt: meta.effectiveAt, retracted: false };

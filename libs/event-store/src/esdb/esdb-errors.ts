@@ -1,0 +1,44 @@
+import { ErrorType, isCommandError } from '@eventstore/db-client';
+import { LedgerError } from '@ledger/domain';
+
+/** Client error types that mean "the server could not be reached or did not answer in time". */
+const UNAVAILABLE_TYPES = new Set<string>([
+  ErrorType.UNAVAILABLE,
+  ErrorType.DEADLINE_EXCEEDED,
+  ErrorType.CANCELLED, // cancelled by the server (shutdown), never our own cancellation
+  ErrorType.TIMEOUT,
+  ErrorType.NOT_LEADER,
+]);
+/** Raw gRPC status codes for the same, in case an error reaches us unconverted. */
+const UNAVAILABLE_CODES = new Set<unknown>([1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
+
+export function isUnavailable(error: unknown): boolean {
+  if (error instanceof Error && isCommandError(error)) return UNAVAILABLE_TYPES.has(error.type);
+  return typeof error === 'object' && error !== null && UNAVAILABLE_CODES.has((error as { code?: unknown }).code);
+}
+
+/** Maps connection-level failures to STORE_UNAVAILABLE; anything else passes through unchanged. */
+export function toStoreError(error: unknown, action: string): unknown {
+  if (error instanceof LedgerError || !isUnavailable(error)) return error;
+  const reason = error instanceof Error ? error.message : String(error);
+  return new LedgerError('STORE_UNAVAILABLE', `EventStoreDB is unavailable (${action}): ${reason}`, { action, reason });
+}
+
+/**
+ * Rejects with STORE_UNAVAILABLE when `work` takes longer than `ms`. Guards what the gRPC deadline
+ * does not cover (the client's capability probe has none), so a hung server never hangs a caller.
+ */
+export async function withDeadline<T>(work: Promise<T>, ms: number, action: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const message = `EventStoreDB did not answer within ${ms} ms (${action}); the outcome is unknown, and retrying with the same event ids is safe`;
+      reject(new LedgerError('STORE_UNAVAILABLE', message, { action, timeoutMs: ms }));
+    }, ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,211 @@
+import {
+  BACKWARDS,
+  EventStoreDBClient,
+  FORWARDS,
+  jsonEvent,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+  type JSONType,
+  type ReadPosition,
+  type ResolvedEvent,
+  type StreamingRead,
+} from '@eventstore/db-client';
+import { concurrencyConflict } from '../concurrency-conflict';
+import type {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+  SubscriptionListener,
+} from '../event-store.port';
+import { toStoreError, withDeadline } from './esdb-errors';
+import { isSystemEvent, toEsdbPosition, toRecorded } from './esdb-mapping';
+import { EsdbSubscription } from './esdb-subscription';
+
+export interface EsdbEventStoreOptions {
+  /** An append that gets no answer within this fails with STORE_UNAVAILABLE (default 5000 ms). */
+  appendTimeoutMs?: number;
+}
+
+/** $all is read in pages of at most this many events (system events are filtered out client-side). */
+const PAGE = 1000;
+/** Extra room in a bounded page for the system events we skip. */
+const SLACK = 32;
+
+/**
+ * EventStoreDB adapter over @eventstore/db-client (gRPC). Our `position` is the $all commit
+ * position; revisions are the stream revisions. `$`-prefixed system streams and event types are
+ * hidden from readAll, subscriptions and headPosition: the ledger's log is its own events only.
+ */
+export class EsdbEventStore implements EventStore {
+  readonly kind = 'eventstoredb' as const;
+  private readonly client: EventStoreDBClient;
+  private readonly ownsClient: boolean;
+  private readonly appendTimeoutMs: number;
+  private readonly subscriptions = new Set<EsdbSubscription>();
+  private closed = false;
+  /** Whether any call was made, i.e. whether the client may hold a channel worth closing. */
+  private used = false;
+
+  /** From a connection string (we own and close the client) or an existing client (the caller does). */
+  constructor(connection: string | EventStoreDBClient, options: EsdbEventStoreOptions = {}) {
+    this.ownsClient = typeof connection === 'string';
+    this.client = typeof connection === 'string' ? EventStoreDBClient.connectionString(connection) : connection;
+    this.appendTimeoutMs = options.appendTimeoutMs ?? 5000;
+  }
+
+  async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    this.enter();
+    if (events.length === 0) throw new Error('append needs at least one event');
+    const payload = events.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }));
+    const action = `append to "${stream}"`;
+    try {
+      const written = this.client.appendToStream(stream, payload, { expectedRevision: expected, deadline: this.appendTimeoutMs });
+      // A little longer than the gRPC deadline, so that one reports first when it applies.
+      const result = await withDeadline(written, this.appendTimeoutMs + 250, action);
+      const revision = result.nextExpectedRevision;
+      // Only with throwOnAppendFailure=false in the connection string.
+      if (!result.success) throw concurrencyConflict(stream, expected, revision < 0n ? 'no_stream' : revision);
+      // Servers before 21.x answer an idempotent replay without a position: look it up.
+      const position = result.position?.commit ?? (await this.positionOf(stream, revision));
+      return { nextRevision: revision, position };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) throw concurrencyConflict(stream, expected, error.actualVersion);
+      throw toStoreError(error, action);
+    }
+  }
+
+  private async positionOf(stream: string, revision: bigint): Promise<bigint> {
+    for await (const event of this.readStream(stream, { fromRevision: revision, maxCount: 1 })) return event.position;
+    return -1n;
+  }
+
+  async *readStream(stream: string, options: ReadStreamOptions = {}): AsyncIterable<RecordedEvent> {
+    this.enter();
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? 'end' : 'start');
+    // EventStoreDB would return event 0 for backwards-from-start; our port reads that as empty.
+    if ((!backwards && from === 'end') || (backwards && from === 'start') || (options.maxCount ?? 1) <= 0) return;
+    const read = this.client.readStream(stream, {
+      fromRevision: from,
+      direction: backwards ? BACKWARDS : FORWARDS,
+      maxCount: options.maxCount,
+    });
+    try {
+      for await (const event of drain(read, `read stream "${stream}"`)) yield event;
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return;
+      throw error;
+    }
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.enter();
+    const backwards = options.direction === 'backwards';
+    let from = options.fromPosition ?? (backwards ? 'end' : 'start');
+    let left = options.maxCount ?? Number.POSITIVE_INFINITY;
+    if ((!backwards && from === 'end') || (backwards && from === 'start') || left <= 0) return;
+    // EventStoreDB reads $all backwards from a position exclusively; our port is inclusive.
+    if (backwards && typeof from === 'bigint') {
+      for await (const e of this.readAllPage(toEsdbPosition(from), false, 1)) {
+        if (e && e.position === from && !isSystemEvent(e)) {
+          yield e;
+          left--;
+        }
+      }
+    }
+    let skip: bigint | undefined;
+    while (left > 0) {
+      const size = Math.min(PAGE, left + SLACK);
+      let count = 0;
+      let last: bigint | undefined;
+      for await (const e of this.readAllPage(typeof from === 'bigint' ? toEsdbPosition(from) : from, backwards, size)) {
+        count++;
+        if (!e) continue;
+        last = e.position;
+        // Forward pages restart at the last position (inclusive), so skip the event seen already.
+        if (e.position === skip || isSystemEvent(e)) continue;
+        yield e;
+        if (--left <= 0) return;
+      }
+      if (count < size || last === undefined) return;
+      from = last;
+      skip = backwards ? undefined : last;
+    }
+  }
+
+  private readAllPage(from: ReadPosition, backwards: boolean, maxCount: number): AsyncIterable<RecordedEvent | undefined> {
+    const read = this.client.readAll({ fromPosition: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount });
+    return drain(read, 'read $all', true);
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions, listener: SubscriptionListener): Subscription {
+    this.enter();
+    const from = options.fromPosition ?? 'start';
+    const sub = new EsdbSubscription(
+      this.client,
+      from,
+      listener,
+      () => this.headPosition(),
+      () => this.subscriptions.delete(sub),
+    );
+    this.subscriptions.add(sub);
+    sub.start();
+    return sub;
+  }
+
+  async headPosition(): Promise<bigint | undefined> {
+    for await (const event of this.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 })) return event.position;
+    return undefined;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    if (!this.ownsClient || !this.used) return;
+    await this.client.dispose();
+    // The client has no close(): its channel (protected) would keep sockets and timers alive.
+    const channel = await (this.client as unknown as { getChannel(): Promise<{ close(): void }> }).getChannel().catch(() => undefined);
+    channel?.close();
+  }
+
+  /** Every operation starts here: refuses once closed, and notes that the client is in use. */
+  private enter(): void {
+    if (this.closed) throw new Error('event store is closed');
+    this.used = true;
+  }
+}
+
+/** Iterates a client read, mapping errors and cancelling the gRPC call if the consumer stops early. */
+function drain(
+  read: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>,
+  action: string,
+  keepUnresolved: true,
+): AsyncIterable<RecordedEvent | undefined>;
+function drain(read: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>, action: string): AsyncIterable<RecordedEvent>;
+async function* drain(
+  read: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>,
+  action: string,
+  keepUnresolved = false,
+): AsyncIterable<RecordedEvent | undefined> {
+  let complete = false;
+  try {
+    for await (const resolved of read as AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>) {
+      const event = toRecorded(resolved);
+      if (event || keepUnresolved) yield event;
+    }
+    complete = true;
+  } catch (error) {
+    complete = true;
+    throw toStoreError(error, action);
+  } finally {
+    if (!complete) await read.cancel().catch(() => undefined);
+  }
+}
