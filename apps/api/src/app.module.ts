@@ -8,7 +8,8 @@ import type { Clock } from './commands/clock';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
 import { issuerOf, type GqlContext } from './graphql/issuer';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
-import { AxisResolver, PlanResolver } from './graphql/resolvers/plan.resolver';
+import { PlanResolver } from './graphql/resolvers/plan.resolver';
+import { HistoryResolver } from './graphql/resolvers/history.resolver';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger.module';
 import { ledgerValidationPipe } from './validation.pipe';
@@ -33,7 +34,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, AxisResolver, CommitmentResolver],
+      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, CommitmentResolver, HistoryResolver],
     };
   }
 }

@@ -10,6 +10,8 @@ import { ProjectionRunner } from './projections/projection-runner.service';
 import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
 import { PlanImporter } from './import/plan-importer.service';
+import { PlanHistoryReader } from './history/plan-history.reader';
+import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
 import { eventStoreProvider } from './store/event-store.provider';
 import { StoreLifecycle } from './store/store-lifecycle';
 import { EVENT_STORE } from '@ledger/event-store';
@@ -42,9 +44,11 @@ export class LedgerModule {
         LedgerCommandHandler,
         CommandGateway,
         PlanImporter,
+        PlanHistoryReader,
         ...QUERY_HANDLERS,
+        ...HISTORY_QUERY_HANDLERS,
       ],
-      exports: [LEDGER_CONFIG, CLOCK, EVENT_STORE, ReadModelService, ProjectionRunner, CommandGateway, PlanImporter],
+      exports: [LEDGER_CONFIG, CLOCK, EVENT_STORE, ReadModelService, ProjectionRunner, CommandGateway, PlanImporter, PlanHistoryReader],
     };
   }
 }

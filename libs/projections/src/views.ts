@@ -35,7 +35,7 @@ export interface AxisView {
   title: string;
   order: number;
   implementationRate: number;
-  commitmentIds: string[];
+  commitments: CommitmentView[];
 }
 export interface PlanView extends Pick<PlanState, 'id' | 'country' | 'title' | 'period' | 'periods'> {
   implementationRate: number;
@@ -75,7 +75,7 @@ export function planView({ state, version }: PlanRecord, commitments: Commitment
   const views = commitments.map(commitmentView);
   const axes = state.axes.map((axis) => {
     const mine = views.filter((c) => c.axisId === axis.id);
-    return { id: axis.id, planId: state.id, title: axis.title, order: axis.order, implementationRate: meanRate(mine.map((c) => c.implementationRate)), commitmentIds: mine.map((c) => c.id) };
+    return { id: axis.id, planId: state.id, title: axis.title, order: axis.order, implementationRate: meanRate(mine.map((c) => c.implementationRate)), commitments: mine };
   });
   return {
     id: state.id,

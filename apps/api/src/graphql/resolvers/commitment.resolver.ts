@@ -6,6 +6,8 @@ import { CommandGateway } from '../../commands/command-gateway.service';
 import type { DomainCommand } from '../../commands/execute-ledger-command';
 import { ReadModelService } from '../../projections/read-model.service';
 import { GetCommitment } from '../../queries/ledger.queries';
+import { GetCommitmentAsOf } from '../../history/history.queries';
+import { AsOfInput, toAsOf } from '../inputs/as-of.input';
 import type { CommandEnvelopeInput } from '../inputs/command-envelope.input';
 import {
   ActivityLifecycleInput, CorrectActivityProgressInput, LogCommunicationActionInput, PlanActivityInput, RecordActionInput,
@@ -24,9 +26,12 @@ export class CommitmentResolver {
     private readonly readModels: ReadModelService,
   ) {}
 
-  @Query(() => CommitmentType, { nullable: true, description: 'One commitment by id ("<planId>.<number>"), or null.' })
-  commitment(@Args('id', { type: () => ID }) id: string): Promise<CommitmentView | undefined> {
-    return this.queryBus.execute(new GetCommitment(id));
+  @Query(() => CommitmentType, { nullable: true, description: 'One commitment by id ("<planId>.<number>"), or null; with `asOf`, as it was at that point in time.' })
+  commitment(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput,
+  ): Promise<CommitmentView | undefined> {
+    return this.queryBus.execute(asOf ? new GetCommitmentAsOf(id, toAsOf(asOf)) : new GetCommitment(id));
   }
 
   @ResolveField(() => AxisType, { description: 'The axis this commitment belongs to.' })

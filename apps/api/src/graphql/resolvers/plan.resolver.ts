@@ -1,15 +1,16 @@
-import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { LedgerError } from '@ledger/domain';
-import type { AxisView, CommitmentView, PlanView } from '@ledger/projections';
+import type { PlanView } from '@ledger/projections';
 import { CommandGateway } from '../../commands/command-gateway.service';
 import type { CommandResult } from '../../commands/execute-ledger-command';
-import { ReadModelService } from '../../projections/read-model.service';
 import { GetPlan, GetPlans } from '../../queries/ledger.queries';
+import { GetPlanAsOf } from '../../history/history.queries';
+import { AsOfInput, toAsOf } from '../inputs/as-of.input';
 import { AddAxisInput, CloseReportingPeriodInput, DefinePlanInput } from '../inputs/plan.inputs';
 import type { GqlContext } from '../issuer';
 import { envelope } from './envelope';
-import { AxisType, CommitmentType, PlanPayload, PlanType } from '../types/plan.type';
+import { PlanPayload, PlanType } from '../types/plan.type';
 
 @Resolver(() => PlanType)
 export class PlanResolver {
@@ -20,9 +21,12 @@ export class PlanResolver {
     return this.queryBus.execute(new GetPlans());
   }
 
-  @Query(() => PlanType, { nullable: true, description: 'One plan by id, or null.' })
-  plan(@Args('id', { type: () => ID }) id: string): Promise<PlanView | undefined> {
-    return this.queryBus.execute(new GetPlan(id));
+  @Query(() => PlanType, { nullable: true, description: 'One plan by id, or null; with `asOf`, as it was at that point in time.' })
+  plan(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput,
+  ): Promise<PlanView | undefined> {
+    return this.queryBus.execute(asOf ? new GetPlanAsOf(id, toAsOf(asOf)) : new GetPlan(id));
   }
 
   @Mutation(() => PlanPayload, { description: 'Define a plan.' })
@@ -47,15 +51,5 @@ export class PlanResolver {
     const plan = await this.queryBus.execute(new GetPlan(result.aggregateId));
     if (!plan) throw LedgerError.notFound('plan', result.aggregateId);
     return { version: result.version, position: result.position.toString(), plan: plan as unknown as PlanType };
-  }
-}
-
-@Resolver(() => AxisType)
-export class AxisResolver {
-  constructor(private readonly readModels: ReadModelService) {}
-
-  @ResolveField(() => [CommitmentType], { description: 'Commitments of this axis, by number.' })
-  commitments(@Parent() axis: AxisView): CommitmentView[] {
-    return axis.commitmentIds.map((id) => this.readModels.model.commitment(id)).filter((c): c is CommitmentView => c !== undefined);
   }
 }

@@ -10,18 +10,6 @@ export class ReportingPeriodType {
   endsAt: string;
 }
 
-@ObjectType('Axis', { description: 'A thematic axis of a plan.' })
-export class AxisType {
-  @Field(() => ID)
-  id: string;
-  @Field()
-  title: string;
-  @Field(() => Int, { description: 'Position of the axis in the plan, from 1.' })
-  order: number;
-  @Field(() => Float, { description: `Mean of this axis's commitment rates. ${RATE_FORMULA}` })
-  implementationRate: number;
-}
-
 @ObjectType('Commitment', { description: 'A commitment of a plan with its activities, communication actions and outcome.' })
 export class CommitmentType {
   @Field(() => ID, { description: '`<planId>.<number>`, e.g. "ma-2018-2020.7".' })
@@ -52,6 +40,20 @@ export class CommitmentType {
   nextSteps?: string;
   @Field(() => Int, { description: "Number of events in the commitment's stream; pass it as expectedVersion for an optimistic lock." })
   version: number;
+}
+
+@ObjectType('Axis', { description: 'A thematic axis of a plan.' })
+export class AxisType {
+  @Field(() => ID)
+  id: string;
+  @Field()
+  title: string;
+  @Field(() => Int, { description: 'Position of the axis in the plan, from 1.' })
+  order: number;
+  @Field(() => Float, { description: `Mean of this axis's commitment rates. ${RATE_FORMULA}` })
+  implementationRate: number;
+  @Field(() => [CommitmentType], { description: 'Commitments of this axis, by number.' })
+  commitments: CommitmentType[];
 }
 
 @ObjectType('Plan', { description: 'An OGP action plan.' })

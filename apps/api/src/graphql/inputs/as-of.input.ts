@@ -1,0 +1,32 @@
+import { Field, GraphQLISODateTime, InputType } from '@nestjs/graphql';
+import { IsDate, IsOptional, Matches } from 'class-validator';
+import type { AsOf } from '@ledger/projections';
+
+@InputType('AsOf', {
+  description:
+    'A point on both time axes: what the ledger knew at `knownAt` (or at log `position`), restricted to facts effective by `effectiveAt`. E.g. the plan as effective at 2019-12-31, as known today (only effectiveAt) vs as known on 2020-01-15 (both).',
+})
+export class AsOfInput {
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'As known at this instant (events recorded up to it).' })
+  @IsOptional()
+  @IsDate({ message: 'knownAt must be a date-time' })
+  knownAt?: Date;
+
+  @Field({ nullable: true, description: 'As known at this log position (decimal string, as returned by mutations).' })
+  @IsOptional()
+  @Matches(/^\d{1,19}$/, { message: 'position must be a decimal log position, got "$value"' })
+  position?: string;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Only facts effective (business date) up to this instant.' })
+  @IsOptional()
+  @IsDate({ message: 'effectiveAt must be a date-time' })
+  effectiveAt?: Date;
+}
+
+export function toAsOf(input: AsOfInput): AsOf {
+  return {
+    knownAt: input.knownAt?.toISOString(),
+    position: input.position === undefined ? undefined : BigInt(input.position),
+    effectiveAt: input.effectiveAt?.toISOString(),
+  };
+}
