@@ -6,7 +6,8 @@ import type { FastifyRequest } from 'fastify';
 import type { LedgerConfig } from './config/ledger-config';
 import type { Clock } from './commands/clock';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
-import { issuerOf, type GqlContext } from './graphql/issuer';
+import { contextOf } from './graphql/issuer';
+import { TokenService } from './auth/token.service';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
 import { PlanResolver } from './graphql/resolvers/plan.resolver';
 import { HistoryResolver } from './graphql/resolvers/history.resolver';
@@ -18,19 +19,25 @@ import { ledgerValidationPipe } from './validation.pipe';
 @Module({})
 export class AppModule {
   static forRoot(config: LedgerConfig, clock?: Clock): DynamicModule {
+    // One instance shared by the app and the GraphQL module (which needs its TokenService).
+    const ledger = LedgerModule.forRoot({ config, clock });
     return {
       module: AppModule,
       imports: [
-        LedgerModule.forRoot({ config, clock }),
-        GraphQLModule.forRoot<MercuriusDriverConfig>({
+        ledger,
+        GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          graphiql: !config.production,
-          jit: 1,
-          path: '/graphql',
-          context: (req: FastifyRequest): GqlContext => ({ req, issuer: issuerOf(req) }),
-          errorFormatter: ledgerErrorFormatter(config.production) as unknown as MercuriusDriverConfig['errorFormatter'],
+          imports: [ledger],
+          inject: [TokenService],
+          useFactory: (tokens: TokenService) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            graphiql: !config.production,
+            jit: 1,
+            path: '/graphql',
+            context: (req: FastifyRequest) => contextOf(req, tokens),
+            errorFormatter: ledgerErrorFormatter(config.production) as unknown as MercuriusDriverConfig['errorFormatter'],
+          }),
         }),
       ],
       controllers: [HealthController],

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { LedgerError } from '@ledger/domain';
 import { importCommand } from './cli/import.command';
+import { issueTokenCommand } from './cli/token.command';
 
 /** `npm run ledger -- <command>`: the ledger's command line. */
 const program = new Command('ledger').description('opengov-ledger command line').showHelpAfterError();
@@ -13,6 +14,20 @@ program
   .option('--dry-run', 'only validate')
   .action(async (file: string, options: { dryRun?: boolean }) => {
     process.exitCode = await importCommand(file, options);
+  });
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+program
+  .command('token')
+  .description('authentication tokens')
+  .command('issue')
+  .description('mint an HS256 token with LEDGER_JWT_SECRET (or the development secret in LEDGER_DATA_DIR)')
+  .requiredOption('--sub <id>', 'user id (the token subject; what assignLead takes)')
+  .requiredOption('--name <name>', 'display name')
+  .requiredOption('--role <role>', 'coordinator | lead | auditor (repeatable)', collect, [])
+  .option('--ttl <duration>', 'lifetime, e.g. 30m, 8h, 7d', '8h')
+  .action(async (options: { sub: string; name: string; role: string[]; ttl: string }) => {
+    process.exitCode = await issueTokenCommand(options);
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {

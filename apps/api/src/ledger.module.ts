@@ -10,6 +10,7 @@ import { ProjectionRunner } from './projections/projection-runner.service';
 import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
 import { PlanImporter } from './import/plan-importer.service';
+import { TokenService } from './auth/token.service';
 import { PlanHistoryReader } from './history/plan-history.reader';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
 import { eventStoreProvider } from './store/event-store.provider';
@@ -45,10 +46,11 @@ export class LedgerModule {
         CommandGateway,
         PlanImporter,
         PlanHistoryReader,
+        TokenService,
         ...QUERY_HANDLERS,
         ...HISTORY_QUERY_HANDLERS,
       ],
-      exports: [LEDGER_CONFIG, CLOCK, EVENT_STORE, ReadModelService, ProjectionRunner, CommandGateway, PlanImporter, PlanHistoryReader],
+      exports: [LEDGER_CONFIG, CLOCK, EVENT_STORE, ReadModelService, ProjectionRunner, CommandGateway, PlanImporter, PlanHistoryReader, TokenService],
     };
   }
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './bootstrap';
 import { loadConfig } from './config/ledger-config';
 import { importSampleIfEmpty } from './import/sample-plan';
+import { TokenService } from './auth/token.service';
 import { ProjectionRunner } from './projections/projection-runner.service';
 
 async function main(): Promise<void> {
@@ -11,8 +12,15 @@ async function main(): Promise<void> {
   await app.get(ProjectionRunner).caughtUp;
   if (config.sample) await importSampleIfEmpty(app);
   const url = `http://localhost:${config.port}/graphql`;
+  const tokens = app.get(TokenService);
+  const lines = [`opengov-ledger ready: GraphQL at ${url}${config.production ? '' : ' (GraphiQL: open it in a browser)'}`];
+  if (tokens.generatedSecretFile) {
+    // Local use only: outside production, with no configured secret, a development secret lives in the data dir.
+    const token = await tokens.issue({ sub: 'local-coordinator', name: 'Local coordinator', roles: ['coordinator'] });
+    lines.push(`Local coordinator token (signed with ${tokens.generatedSecretFile}; send as "Authorization: Bearer <token>"):`, token);
+  }
   // eslint-disable-next-line no-console
-  console.log(`opengov-ledger ready: GraphQL at ${url}${config.production ? '' : ' (GraphiQL: open it in a browser)'}`);
+  console.log(lines.join('\n'));
 }
 
 main().catch((error: unknown) => {

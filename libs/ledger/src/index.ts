@@ -18,3 +18,6 @@ export * from './ledger-events';
 export * from './import/plan-file';
 export * from './import/plan-file-commands';
 export * from './import/dry-run';
+export * from './access/access.events';
+export * from './access/access.decider';
+export * from './access/authorize';

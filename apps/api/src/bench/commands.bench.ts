@@ -6,7 +6,7 @@ import { ExecuteLedgerCommand, type DomainCommand } from '../commands/execute-le
 import { ProjectionRunner } from '../projections/projection-runner.service';
 import { percentile, rate, timed } from './measure';
 
-const issuer = { actor: 'bench', role: 'lead' };
+const issuer = { principal: { sub: 'bench', roles: ['coordinator' as const] } };
 
 /** (b) Durable commands through the CommandBus: `writers` concurrent writers on distinct commitments. */
 export async function commandsBench(dataDir: string, writers = 64, perWriter = 250): Promise<string[]> {

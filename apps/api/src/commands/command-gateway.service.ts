@@ -16,7 +16,9 @@ export class CommandGateway {
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
-  async send(command: DomainCommand, issuer: Issuer, options: CommandOptions = {}): Promise<CommandResult> {
+  async send(command: DomainCommand, issuer: Issuer, options: CommandOptions = {}, authError?: Error): Promise<CommandResult> {
+    // A refused token is never silently treated as anonymous for a write.
+    if (authError) throw authError;
     const result = await this.commandBus.execute(new ExecuteLedgerCommand(command, issuer, options));
     await this.readModels.waitFor(result.position, this.config.readYourWritesTimeoutMs);
     return result;

@@ -1,12 +1,11 @@
 import { Command } from '@nestjs/cqrs';
-import type { CommitmentCommand, PlanCommand } from '@ledger/domain';
+import type { AccessCommand, CommitmentCommand, PlanCommand, Principal } from '@ledger/domain';
 
-export type DomainCommand = PlanCommand | CommitmentCommand;
+export type DomainCommand = PlanCommand | CommitmentCommand | AccessCommand;
 
-/** Who issues a command (filled by the auth seam; the CLI importer says who it acts for). */
+/** Who issues a command: a verified principal (or anonymous), and the request's correlation id. */
 export interface Issuer {
-  actor: string;
-  role: string;
+  principal: Principal;
   correlationId?: string;
 }
 

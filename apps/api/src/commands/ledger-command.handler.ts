@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { checks, defaultEffectiveAt, EVENT_SCHEMA_VERSIONS, LedgerError, streamName, type EventMetadata, type LedgerEvent } from '@ledger/domain';
+import { authorize, checks, decideAccess, defaultEffectiveAt, EVENT_SCHEMA_VERSIONS, LedgerError, streamName, type AccessState, type EventMetadata, type LedgerEvent, type Role } from '@ledger/domain';
 import { EVENT_STORE, type EventStore, type NewEvent } from '@ledger/event-store';
 import { AggregateCache, type LoadedStream } from './aggregate-cache';
-import { decideCommitment, decidePlan, foldCommitment, foldPlan, initialCommitmentState, initialPlanState, isPlanCommand, targetOf } from './aggregates';
+import {
+  accessStreamOf, commitmentOf, decideCommitment, decidePlan, foldAccess, foldCommitment, foldPlan, initialAccessState, initialCommitmentState,
+  initialPlanState, isAccessCommand, isPlanCommand, targetOf,
+} from './aggregates';
 import { canonicalJson, deterministicUuid, sha256 } from './canonical-json';
 import { CLOCK, type Clock } from './clock';
 import { ExecuteLedgerCommand, type CommandOptions, type CommandResult, type DomainCommand } from './execute-ledger-command';
@@ -26,6 +29,7 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
 
   async execute({ command, issuer, options }: ExecuteLedgerCommand): Promise<CommandResult> {
     const now = this.clock();
+    const role = await this.authorize(command, issuer);
     validateOptions(options, now);
     const { stream, aggregateId } = targetOf(command);
     const commandId = options.commandId ?? randomUUID();
@@ -48,8 +52,8 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
       const recordedAt = now.toISOString();
       const metadata: EventMetadata = {
         schemaVersion: 0,
-        actor: issuer.actor,
-        role: issuer.role,
+        actor: issuer.principal.sub!,
+        role,
         commandId,
         commandHash,
         correlationId: issuer.correlationId ?? commandId,
@@ -76,18 +80,32 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
     }
   }
 
+  /** Checked against fresh assignments from the ledger, before anything else (the access rule is in libs/ledger). */
+  private async authorize(command: DomainCommand, issuer: ExecuteLedgerCommand['issuer']): Promise<Role> {
+    const commitmentId = commitmentOf(command);
+    let access: AccessState = initialAccessState;
+    if (commitmentId && issuer.principal.sub && !issuer.principal.roles.includes('coordinator')) {
+      access = (await this.cache.load(accessStreamOf(commitmentId), initialAccessState, foldAccess)).state;
+    }
+    return authorize(command.type, issuer.principal, { commitmentId, access });
+  }
+
   private defaultEffectiveAt(command: DomainCommand, state: unknown): string | undefined {
-    return isPlanCommand(command) ? undefined : defaultEffectiveAt(command, state as typeof initialCommitmentState);
+    return isPlanCommand(command) || isAccessCommand(command) ? undefined : defaultEffectiveAt(command, state as typeof initialCommitmentState);
   }
 
   private load(command: DomainCommand, stream: string): Promise<LoadedStream<unknown>> {
-    return isPlanCommand(command)
-      ? this.cache.load(stream, initialPlanState, foldPlan)
-      : this.cache.load(stream, initialCommitmentState, foldCommitment);
+    if (isPlanCommand(command)) return this.cache.load(stream, initialPlanState, foldPlan);
+    if (isAccessCommand(command)) return this.cache.load(stream, initialAccessState, foldAccess);
+    return this.cache.load(stream, initialCommitmentState, foldCommitment);
   }
 
   private async decide(command: DomainCommand, state: unknown): Promise<LedgerEvent[]> {
     if (isPlanCommand(command)) return decidePlan(command, state as typeof initialPlanState);
+    if (isAccessCommand(command)) {
+      const commitment = await this.cache.load(streamName('commitment', command.data.commitmentId), initialCommitmentState, foldCommitment);
+      return decideAccess(command, state as AccessState, commitment.state);
+    }
     const plan = command.type === 'RegisterCommitment'
       ? (await this.cache.load(streamName('plan', command.data.planId), initialPlanState, foldPlan)).state
       : undefined;

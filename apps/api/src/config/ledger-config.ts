@@ -10,12 +10,18 @@ export interface LedgerConfig {
   sample: boolean;
   /** How long a mutation waits for the read models to reach its write. */
   readYourWritesTimeoutMs: number;
+  jwtSecret?: string;
+  jwtAudience?: string;
+  oidcIssuer?: string;
+  oidcJwksUrl?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const production = env.NODE_ENV === 'production';
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be an integer 0–65535, got ${env.PORT}`);
+  if (env.LEDGER_JWT_SECRET && env.LEDGER_JWT_SECRET.length < 32) throw new Error('LEDGER_JWT_SECRET must be at least 32 characters');
+  if (Boolean(env.LEDGER_OIDC_ISSUER) !== Boolean(env.LEDGER_OIDC_JWKS_URL)) throw new Error('LEDGER_OIDC_ISSUER and LEDGER_OIDC_JWKS_URL go together');
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -24,6 +30,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
     sample: !production && (env.LEDGER_SAMPLE ?? 'on') !== 'off',
     readYourWritesTimeoutMs: Number(env.LEDGER_RYW_TIMEOUT_MS ?? 5000),
+    jwtSecret: env.LEDGER_JWT_SECRET || undefined,
+    jwtAudience: env.LEDGER_JWT_AUDIENCE || undefined,
+    oidcIssuer: env.LEDGER_OIDC_ISSUER || undefined,
+    oidcJwksUrl: env.LEDGER_OIDC_JWKS_URL || undefined,
   };
 }
 

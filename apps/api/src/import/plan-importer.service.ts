@@ -14,8 +14,9 @@ export interface ImportOutcome {
 }
 
 /**
- * Issues a checked plan file's commands through the CommandBus, as a coordinator (structure) and
- * leads (reports) would, so every rule and all metadata apply. Commands carry deterministic ids:
+ * Issues a checked plan file's commands through the CommandBus — the same commands a coordinator
+ * and leads would issue, under the importer's coordinator identity (`import:<file>`), so every
+ * rule and all metadata apply. Commands carry deterministic ids:
  * importing the same file again finds them done and writes nothing.
  */
 @Injectable()
@@ -28,7 +29,7 @@ export class PlanImporter {
     let position = 0n;
     const run = async (step: ImportStep): Promise<void> => {
       const result: CommandResult = await this.commandBus.execute(
-        new ExecuteLedgerCommand(step.command, { actor: `import:${source}`, role: step.role }, { commandId: step.commandId, effectiveAt: step.effectiveAt }),
+        new ExecuteLedgerCommand(step.command, { principal: { sub: `import:${source}`, name: `import of ${source}`, roles: ['coordinator'] } }, { commandId: step.commandId, effectiveAt: step.effectiveAt }),
       );
       if (!result.duplicate) written++;
       if (result.position > position) position = result.position;

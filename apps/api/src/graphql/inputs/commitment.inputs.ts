@@ -101,3 +101,9 @@ export class ActivityLifecycleInput extends CommandEnvelopeInput {
   @Field(() => ID) @Id() activityId: string;
   @Field() @Text(LIMITS.longTextMaxLength) reason: string;
 }
+
+@InputType({ description: "Assign or revoke a commitment's lead (coordinator). userId is the lead's token `sub`." })
+export class LeadAssignmentInput extends CommandEnvelopeInput {
+  @Field(() => ID) @Id() commitmentId: string;
+  @Field(() => ID, { description: "The user's token subject (`sub`)." }) @Id() userId: string;
+}

@@ -10,7 +10,7 @@ import { GetCommitmentAsOf } from '../../history/history.queries';
 import { AsOfInput, toAsOf } from '../inputs/as-of.input';
 import type { CommandEnvelopeInput } from '../inputs/command-envelope.input';
 import {
-  ActivityLifecycleInput, CorrectActivityProgressInput, LogCommunicationActionInput, PlanActivityInput, RecordActionInput,
+  ActivityLifecycleInput, CorrectActivityProgressInput, LeadAssignmentInput, LogCommunicationActionInput, PlanActivityInput, RecordActionInput,
   RecordOutcomeInput, RegisterCommitmentInput, ReportActivityProgressInput, RetractActionInput, SetActivityWeightInput,
 } from '../inputs/commitment.inputs';
 import type { GqlContext } from '../issuer';
@@ -110,8 +110,18 @@ export class CommitmentResolver {
     return this.run({ type: 'CancelActivity', data: lifecycle(input) }, input, ctx);
   }
 
+  @Mutation(() => CommitmentPayload, { description: 'Make a user a lead of this commitment (coordinator); recorded in the ledger.' })
+  assignLead(@Args('input') input: LeadAssignmentInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    return this.run({ type: 'AssignLead', data: { commitmentId: input.commitmentId, userId: input.userId } }, input, ctx);
+  }
+
+  @Mutation(() => CommitmentPayload, { description: "Revoke a user's lead role on this commitment (coordinator); recorded in the ledger." })
+  revokeLead(@Args('input') input: LeadAssignmentInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+    return this.run({ type: 'RevokeLead', data: { commitmentId: input.commitmentId, userId: input.userId } }, input, ctx);
+  }
+
   private async run(command: DomainCommand, input: CommandEnvelopeInput, ctx: GqlContext): Promise<CommitmentPayload> {
-    const result = await this.gateway.send(command, ctx.issuer, envelope(input));
+    const result = await this.gateway.send(command, ctx.issuer, envelope(input), ctx.authError);
     const commitment = await this.queryBus.execute(new GetCommitment(result.aggregateId));
     if (!commitment) throw LedgerError.notFound('commitment', result.aggregateId);
     return { version: result.version, position: result.position.toString(), commitment: commitment as unknown as CommitmentType };

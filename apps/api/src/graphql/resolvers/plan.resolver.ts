@@ -32,19 +32,19 @@ export class PlanResolver {
   @Mutation(() => PlanPayload, { description: 'Define a plan.' })
   async definePlan(@Args('input') input: DefinePlanInput, @Context() ctx: GqlContext): Promise<PlanPayload> {
     const { id, country, title, period } = input;
-    return this.payload(await this.gateway.send({ type: 'DefinePlan', data: { planId: id, country, title, period } }, ctx.issuer, envelope(input)));
+    return this.payload(await this.gateway.send({ type: 'DefinePlan', data: { planId: id, country, title, period } }, ctx.issuer, envelope(input), ctx.authError));
   }
 
   @Mutation(() => PlanPayload, { description: 'Add an axis to a plan.' })
   async addAxis(@Args('input') input: AddAxisInput, @Context() ctx: GqlContext): Promise<PlanPayload> {
     const { planId, axisId, title } = input;
-    return this.payload(await this.gateway.send({ type: 'AddAxis', data: { planId, axisId, title } }, ctx.issuer, envelope(input)));
+    return this.payload(await this.gateway.send({ type: 'AddAxis', data: { planId, axisId, title } }, ctx.issuer, envelope(input), ctx.authError));
   }
 
   @Mutation(() => PlanPayload, { description: 'Close a reporting period of a plan.' })
   async closeReportingPeriod(@Args('input') input: CloseReportingPeriodInput, @Context() ctx: GqlContext): Promise<PlanPayload> {
     const { planId, name, endsAt } = input;
-    return this.payload(await this.gateway.send({ type: 'CloseReportingPeriod', data: { planId, name, endsAt } }, ctx.issuer, envelope(input)));
+    return this.payload(await this.gateway.send({ type: 'CloseReportingPeriod', data: { planId, name, endsAt } }, ctx.issuer, envelope(input), ctx.authError));
   }
 
   private async payload(result: CommandResult): Promise<PlanPayload> {
