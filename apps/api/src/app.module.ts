@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { LedgerConfig } from './config/ledger-config';
 import type { Clock } from './commands/clock';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
+import { GRAPHQL_LIMITS, validationRules } from './graphql/hardening';
 import { contextOf } from './graphql/issuer';
 import { TokenService } from './auth/token.service';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
@@ -35,6 +36,9 @@ export class AppModule {
             graphiql: !config.production,
             jit: 1,
             path: '/graphql',
+            queryDepth: GRAPHQL_LIMITS.maxDepth,
+            allowBatchedQueries: false,
+            validationRules: validationRules(config.production) as unknown as MercuriusDriverConfig['validationRules'],
             context: (req: FastifyRequest) => contextOf(req, tokens),
             errorFormatter: ledgerErrorFormatter(config.production) as unknown as MercuriusDriverConfig['errorFormatter'],
           }),

@@ -1,13 +1,28 @@
+import { createHash } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module';
+import { GRAPHQL_LIMITS } from './graphql/hardening';
 import type { Clock } from './commands/clock';
 import type { LedgerConfig } from './config/ledger-config';
 
 /** Builds the Fastify app (used by main.ts and by the e2e tests). */
 export async function createApp(config: LedgerConfig, clock?: Clock): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), new FastifyAdapter({ bodyLimit: 1_048_576 }), {
+  const adapter = new FastifyAdapter({ bodyLimit: GRAPHQL_LIMITS.bodyLimitBytes, trustProxy: config.trustProxy });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
     logger: process.env.LEDGER_LOG === 'silent' ? false : ['log', 'warn', 'error'],
+  });
+  if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST'] });
+  // Per token (hashed, never logged) when one is sent, else per IP.
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (req) => {
+      const auth = req.headers.authorization;
+      return auth ? `t:${createHash('sha256').update(auth).digest('base64url').slice(0, 22)}` : `ip:${req.ip}`;
+    },
+    allowList: (req) => req.url.startsWith('/health'),
   });
   app.enableShutdownHooks();
   return app;

@@ -14,6 +14,12 @@ export interface LedgerConfig {
   jwtAudience?: string;
   oidcIssuer?: string;
   oidcJwksUrl?: string;
+  /** Allowed browser origins (CORS); empty: no CORS headers. */
+  corsOrigins: string[];
+  /** Requests per minute per token (or per IP without one). */
+  rateLimitPerMinute: number;
+  /** Trust X-Forwarded-For from a proxy in front (for per-IP limits). */
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
@@ -34,6 +40,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     jwtAudience: env.LEDGER_JWT_AUDIENCE || undefined,
     oidcIssuer: env.LEDGER_OIDC_ISSUER || undefined,
     oidcJwksUrl: env.LEDGER_OIDC_JWKS_URL || undefined,
+    corsOrigins: (env.LEDGER_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    rateLimitPerMinute: Number(env.LEDGER_RATE_LIMIT_PER_MINUTE ?? 600),
+    trustProxy: env.LEDGER_TRUST_PROXY === 'true',
   };
 }
 

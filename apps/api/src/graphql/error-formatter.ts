@@ -10,9 +10,20 @@ function publicDetails(details: Record<string, unknown>): Record<string, unknown
   return Object.fromEntries(Object.entries(details).filter(([k]) => PUBLIC_DETAILS.includes(k)));
 }
 
+/** HTTP-level refusals that reach Mercurius's error handler (rate limit, body size). */
+const HTTP_CODES: Record<number, string> = { 429: 'RATE_LIMITED', 413: 'PAYLOAD_TOO_LARGE', 415: 'VALIDATION_FAILED', 400: 'VALIDATION_FAILED' };
+
+function httpStatusOf(error: unknown): number | undefined {
+  const e = error as { statusCode?: unknown; originalError?: { statusCode?: unknown } };
+  const status = e.statusCode ?? e.originalError?.statusCode;
+  return typeof status === 'number' && HTTP_CODES[status] ? status : undefined;
+}
+
 function format(error: GraphQLError, production: boolean): Formatted[] {
   const original = error.originalError as (Error & { errors?: unknown[] }) | undefined;
   const base = { path: error.path, locations: error.locations };
+  const status = httpStatusOf(error);
+  if (status) return [{ message: error.message, extensions: { code: HTTP_CODES[status] } }];
   if (original instanceof LedgerError) {
     return [{ ...base, message: original.message, extensions: { code: original.code, ...publicDetails(original.details) } }];
   }
@@ -31,6 +42,8 @@ function format(error: GraphQLError, production: boolean): Formatted[] {
 export function ledgerErrorFormatter(production: boolean) {
   return (execution: ExecutionResult & { statusCode?: number }): { statusCode: number; response: ExecutionResult } => {
     const errors = (execution.errors ?? []).flatMap((e) => format(e, production));
+    const refused = (execution.errors ?? []).map(httpStatusOf).find((s) => s !== undefined);
+    if (refused) return { statusCode: refused, response: { data: null, errors: errors as unknown as GraphQLError[] } };
     const onlyInputErrors = errors.length > 0 && errors.every((e) => e.extensions.code === 'VALIDATION_FAILED');
     const statusCode = execution.data ? 200 : onlyInputErrors && !execution.data ? 400 : 200;
     return { statusCode, response: { data: execution.data ?? null, errors: errors as unknown as GraphQLError[] } };
