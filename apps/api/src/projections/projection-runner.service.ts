@@ -16,6 +16,9 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
   private subscription: Subscription | undefined;
   private buffer: RecordedEvent[] = [];
   private flushScheduled = false;
+  private retries = 0;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopping = false;
   private caughtUpResolve!: () => void;
   /** Resolves when the read models first reach the head of the log. */
   readonly caughtUp = new Promise<void>((r) => (this.caughtUpResolve = r));
@@ -27,6 +30,15 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   onApplicationBootstrap(): void {
+    this.subscribe();
+  }
+
+  /**
+   * Subscribes from the position the read models reflect (exclusive), so a resubscription after a
+   * lost connection neither misses nor re-applies an event.
+   */
+  private subscribe(): void {
+    if (this.stopping) return;
     const started = Date.now();
     let count = 0;
     this.subscription = this.store.subscribeToAll(
@@ -42,13 +54,20 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
         },
         onCaughtUp: () => {
           this.flush();
+          this.retries = 0;
+          this.readModels.disconnected = undefined;
           this.readModels.caughtUp = true;
           this.logger.log(`read models caught up: ${count} events in ${Date.now() - started} ms, position ${this.readModels.position}`);
           this.caughtUpResolve();
         },
         onError: (error) => {
-          if (!this.readModels.failure) this.readModels.disconnected = error.message;
-          this.logger.error(`subscription ended: ${error.message}`);
+          this.flush();
+          if (this.readModels.failure || this.stopping) return;
+          // The store went away: keep serving the last read models, report not ready, retry with backoff.
+          this.readModels.disconnected = error.message;
+          const delay = Math.min(30_000, 250 * 2 ** this.retries++);
+          this.logger.warn(`subscription lost (${error.message}); resubscribing from position ${this.readModels.position} in ${delay} ms`);
+          this.retryTimer = setTimeout(() => this.subscribe(), delay);
         },
       },
     );
@@ -68,6 +87,8 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.retryTimer);
     this.readModels.close();
     await this.subscription?.stop();
   }
