@@ -5,3 +5,4 @@ export * from './views';
 export * from './ledger-read-model';
 export * from './as-of';
 export * from './rate-history';
+export * from './changes';

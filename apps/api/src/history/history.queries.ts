@@ -1,5 +1,5 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { rateHistory, type AsOf, type CommitmentView, type PlanView, type RateHistoryQuery, type RatePoint } from '@ledger/projections';
+import { planChanges, rateHistory, type AsOf, type PlanChanges, type CommitmentView, type PlanView, type RateHistoryQuery, type RatePoint } from '@ledger/projections';
 import { PlanHistoryReader } from './plan-history.reader';
 
 export class GetPlanAsOf extends Query<PlanView | undefined> {
@@ -42,4 +42,18 @@ export class GetRateHistoryHandler implements IQueryHandler<GetRateHistory, Rate
   }
 }
 
-export const HISTORY_QUERY_HANDLERS = [GetPlanAsOfHandler, GetCommitmentAsOfHandler, GetRateHistoryHandler];
+export class GetPlanChanges extends Query<PlanChanges> {
+  constructor(readonly planId: string, readonly since: string, readonly until: string) {
+    super();
+  }
+}
+
+@QueryHandler(GetPlanChanges)
+export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges, PlanChanges> {
+  constructor(private readonly history: PlanHistoryReader) {}
+  async execute({ planId, since, until }: GetPlanChanges): Promise<PlanChanges> {
+    return planChanges(await this.history.planEvents(planId), planId, since, until);
+  }
+}
+
+export const HISTORY_QUERY_HANDLERS = [GetPlanAsOfHandler, GetCommitmentAsOfHandler, GetRateHistoryHandler, GetPlanChangesHandler];

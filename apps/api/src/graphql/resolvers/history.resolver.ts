@@ -1,8 +1,10 @@
 import { Args, Field, Float, GraphQLISODateTime, ID, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { LedgerError } from '@ledger/domain';
-import type { RatePoint } from '@ledger/projections';
-import { GetRateHistory } from '../../history/history.queries';
+import type { PlanChanges, RatePoint } from '@ledger/projections';
+import { GetPlanChanges, GetRateHistory } from '../../history/history.queries';
+import { ReadModelService } from '../../projections/read-model.service';
+import { PlanChangesType } from '../types/changes.type';
 
 export enum HistoryIntervalEnum {
   day = 'day',
@@ -25,7 +27,39 @@ const MAX_POINTS = 1000;
 /** Rate history for charts, by effective date. */
 @Resolver()
 export class HistoryResolver {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(private readonly queryBus: QueryBus, private readonly readModels: ReadModelService) {}
+
+  @Query(() => PlanChangesType, {
+    description: 'What moved between two dates, by effective date: plan and commitment rates before/after and the events in between. Give `since`/`until`, or the name of a closed reporting `period` (from the end of the period before it to its end).',
+  })
+  async changes(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('since', { type: () => GraphQLISODateTime, nullable: true }) since: Date | undefined,
+    @Args('until', { type: () => GraphQLISODateTime, nullable: true, description: 'Default: now.' }) until: Date | undefined,
+    @Args('period', { type: () => String, nullable: true, description: 'Name of a closed reporting period.' }) period: string | undefined,
+  ): Promise<PlanChangesType> {
+    const range = period ? this.periodRange(planId, period) : { since: since?.toISOString(), until: (until ?? new Date()).toISOString() };
+    if (!range.since) throw LedgerError.validation([{ field: 'since', rule: 'required', message: 'since is required unless a period is named' }]);
+    if (Date.parse(range.since) > Date.parse(range.until)) throw LedgerError.validation([{ field: 'since', rule: 'beforeUntil', message: `since must not be after until (${range.since} > ${range.until})` }]);
+    const result: PlanChanges = await this.queryBus.execute(new GetPlanChanges(planId, range.since, range.until));
+    return {
+      ...result,
+      since: new Date(result.since),
+      until: new Date(result.until),
+      commitments: result.commitments.map((c) => ({
+        ...c,
+        events: c.events.map((e) => ({ position: e.position.toString(), stream: e.stream, revision: Number(e.revision), type: e.type, effectiveAt: new Date(String(e.metadata.effectiveAt)), data: e.data })),
+      })),
+    };
+  }
+
+  private periodRange(planId: string, name: string): { since: string; until: string } {
+    const plan = this.readModels.model.plan(planId);
+    if (!plan) throw LedgerError.notFound('plan', planId);
+    const i = plan.periods.findIndex((p) => p.name === name);
+    if (i < 0) throw new LedgerError('NOT_FOUND', `reporting period "${name}" is not closed in plan "${planId}" (closed: ${plan.periods.map((p) => p.name).join(', ') || 'none'})`, { field: 'period' });
+    return { since: i === 0 ? new Date(0).toISOString() : new Date(plan.periods[i - 1].endsAt).toISOString(), until: new Date(plan.periods[i].endsAt).toISOString() };
+  }
 
   @Query(() => [RatePointType], { description: 'Implementation rate of a plan (or of one axis or commitment) over time, by effective date, as known now.' })
   async rateHistory(
