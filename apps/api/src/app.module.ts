@@ -12,6 +12,7 @@ import { TokenService } from './auth/token.service';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
 import { PlanResolver } from './graphql/resolvers/plan.resolver';
 import { HistoryResolver } from './graphql/resolvers/history.resolver';
+import { StatusResolver } from './graphql/resolvers/status.resolver';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger.module';
 import { ledgerValidationPipe } from './validation.pipe';
@@ -45,7 +46,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, CommitmentResolver, HistoryResolver],
+      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, CommitmentResolver, HistoryResolver, StatusResolver],
     };
   }
 }

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { LedgerError } from '@ledger/domain';
 import { importCommand } from './cli/import.command';
 import { issueTokenCommand } from './cli/token.command';
+import { replayCommand } from './cli/replay.command';
 
 /** `npm run ledger -- <command>`: the ledger's command line. */
 const program = new Command('ledger').description('opengov-ledger command line').showHelpAfterError();
@@ -14,6 +15,15 @@ program
   .option('--dry-run', 'only validate')
   .action(async (file: string, options: { dryRun?: boolean }) => {
     process.exitCode = await importCommand(file, options);
+  });
+
+program
+  .command('replay')
+  .description('rebuild every read model from the log in this process')
+  .option('--verify', 'compare digests with the live server read models at the same position')
+  .option('--url <url>', 'the live server GraphQL endpoint', `http://localhost:${process.env.PORT ?? 3000}/graphql`)
+  .action(async (options: { verify?: boolean; url: string }) => {
+    process.exitCode = await replayCommand(options);
   });
 
 const collect = (value: string, previous: string[]) => [...previous, value];

@@ -6,3 +6,5 @@ export * from './ledger-read-model';
 export * from './as-of';
 export * from './rate-history';
 export * from './changes';
+export * from './audit';
+export * from './digest';

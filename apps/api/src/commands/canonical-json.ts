@@ -1,14 +1,6 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with sorted keys and no undefined members, so equal payloads hash equally. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
+export { canonicalJson } from '@ledger/domain';
 
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 

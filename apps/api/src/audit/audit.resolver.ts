@@ -1,0 +1,35 @@
+import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { QueryBus } from '@nestjs/cqrs';
+import { canSeeAuditMetadata, LedgerError } from '@ledger/domain';
+import { isSummaryLang, summarize, SUMMARY_LANGS } from '@ledger/projections';
+import type { GqlContext } from '../graphql/issuer';
+import { AUDIT_PAGE_SIZE, GetAuditTrail, type AuditPage } from './audit-trail.query';
+import { auditEntryOf, AuditConnectionType, AuditEntryType, AuditFilterInput, toAuditFilter } from './audit.types';
+
+/** The audit trail: every stored event, filtered and paged; who and when only for auditors and coordinators. */
+@Resolver(() => AuditEntryType)
+export class AuditResolver {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Query(() => AuditConnectionType, { description: 'Stored events, oldest first, filtered and paged (cursor = log position).' })
+  async auditTrail(
+    @Args('filter', { type: () => AuditFilterInput, nullable: true, description: 'Which events; absent: all of them.' }) filter: AuditFilterInput | undefined,
+    @Args('first', { type: () => Int, nullable: true, description: `Page size, default ${AUDIT_PAGE_SIZE.default}, at most ${AUDIT_PAGE_SIZE.max}.` }) first: number | undefined,
+    @Args('after', { type: () => String, nullable: true, description: 'Cursor of the last entry already seen: entries strictly after it.' }) after: string | undefined,
+    @Context() ctx: GqlContext,
+  ): Promise<AuditConnectionType> {
+    const page: AuditPage = await this.queryBus.execute(GetAuditTrail.of(toAuditFilter(filter), first, after));
+    const showMetadata = canSeeAuditMetadata(ctx.issuer.principal);
+    const edges = page.events.map((e) => ({ cursor: e.position.toString(), node: auditEntryOf(e, showMetadata) }));
+    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+  }
+
+  @ResolveField(() => String, { description: 'One human line saying what happened, in French ("fr") or English ("en").' })
+  summary(
+    @Parent() entry: AuditEntryType,
+    @Args('lang', { type: () => String, defaultValue: 'fr', description: `Language: ${SUMMARY_LANGS.join(' or ')}.` }) lang: string,
+  ): string {
+    if (!isSummaryLang(lang)) throw LedgerError.validation([{ field: 'lang', rule: 'isIn', message: `lang must be one of ${SUMMARY_LANGS.join(', ')}, got "${lang}"` }]);
+    return summarize(entry, lang);
+  }
+}

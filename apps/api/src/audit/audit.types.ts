@@ -1,0 +1,165 @@
+import { Field, GraphQLISODateTime, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsDate, IsIn, IsOptional } from 'class-validator';
+import { GraphQLJSON } from 'graphql-type-json';
+import { EVENT_SCHEMA_VERSIONS } from '@ledger/domain';
+import type { RecordedEvent } from '@ledger/event-store';
+import type { AuditFilter } from '@ledger/projections';
+import { Id, Slug } from '../graphql/inputs/validators';
+
+const EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS).sort();
+
+@InputType('AuditFilter', { description: 'Which events to list; every given criterion must hold. Date bounds are inclusive.' })
+export class AuditFilterInput {
+  @Field(() => ID, { nullable: true, description: "Events of this plan: the plan's own events, its commitments' events and its lead assignments." })
+  @IsOptional()
+  @Slug()
+  planId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Events of this commitment ("<planId>.<number>") and its lead assignments.' })
+  @IsOptional()
+  @Id()
+  commitmentId?: string;
+
+  @Field(() => ID, { nullable: true, description: 'Events about this activity ("<commitmentId>.<number>").' })
+  @IsOptional()
+  @Id()
+  activityId?: string;
+
+  @Field({ nullable: true, description: "Events written by this user (the token's `sub`)." })
+  @IsOptional()
+  @Id()
+  actor?: string;
+
+  @Field(() => [String], { nullable: true, description: `Only these event types: ${EVENT_TYPES.join(', ')}.` })
+  @IsOptional()
+  @IsArray({ message: 'types must be a list of event types' })
+  @ArrayMaxSize(EVENT_TYPES.length, { message: `types must list at most ${EVENT_TYPES.length} event types` })
+  @IsIn(EVENT_TYPES, { each: true, message: `types must only contain known event types (${EVENT_TYPES.join(', ')}), got $value` })
+  types?: string[];
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Recorded (known to the ledger) at or after this instant.' })
+  @IsOptional()
+  @IsDate({ message: 'recordedFrom must be a date-time' })
+  recordedFrom?: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Recorded at or before this instant.' })
+  @IsOptional()
+  @IsDate({ message: 'recordedTo must be a date-time' })
+  recordedTo?: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Effective (business date) at or after this instant.' })
+  @IsOptional()
+  @IsDate({ message: 'effectiveFrom must be a date-time' })
+  effectiveFrom?: Date;
+
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'Effective (business date) at or before this instant.' })
+  @IsOptional()
+  @IsDate({ message: 'effectiveTo must be a date-time' })
+  effectiveTo?: Date;
+}
+
+export function toAuditFilter(input: AuditFilterInput | undefined): AuditFilter {
+  if (!input) return {};
+  const { planId, commitmentId, activityId, actor, types } = input;
+  const iso = (d: Date | undefined) => d?.toISOString();
+  return {
+    planId, commitmentId, activityId, actor, types,
+    recordedFrom: iso(input.recordedFrom), recordedTo: iso(input.recordedTo),
+    effectiveFrom: iso(input.effectiveFrom), effectiveTo: iso(input.effectiveTo),
+  };
+}
+
+@ObjectType('EventMetadata', { description: 'Who wrote an event, when, and in answer to what (auditors and coordinators only).' })
+export class EventMetadataType {
+  @Field({ nullable: true, description: "The user who issued the command (the token's `sub`)." })
+  actor?: string;
+  @Field({ nullable: true, description: 'The role the command was issued under (coordinator, lead).' })
+  role?: string;
+  @Field({ nullable: true, description: 'The command that wrote the event (its idempotency key).' })
+  commandId?: string;
+  @Field({ nullable: true, description: 'Groups the events caused by one request (X-Correlation-Id, else the commandId).' })
+  correlationId?: string;
+  @Field({ nullable: true, description: 'What directly caused the event (the command id).' })
+  causationId?: string;
+  @Field(() => GraphQLISODateTime, { description: 'When the ledger recorded the event.' })
+  recordedAt: Date;
+  @Field(() => GraphQLISODateTime, { description: 'The business date the event refers to.' })
+  effectiveAt: Date;
+  @Field({ nullable: true, description: "The event's integrity hash, when the ledger chains hashes." })
+  hash?: string;
+}
+
+@ObjectType('AuditEntry', { description: 'One stored event, as written (nothing in the ledger is ever edited or deleted).' })
+export class AuditEntryType {
+  @Field({ description: 'Position in the log (decimal string); also the cursor of this entry.' })
+  position: string;
+  @Field({ description: 'The stream it belongs to, e.g. "commitment-ma-2018-2020.4".' })
+  stream: string;
+  @Field(() => Int, { description: 'Its revision within the stream, from 0.' })
+  revision: number;
+  @Field({ description: 'Stored event type, e.g. "ActivityProgressCorrected".' })
+  type: string;
+  @Field(() => Int, { description: 'Schema version of the payload.' })
+  schemaVersion: number;
+  @Field(() => GraphQLJSON, { description: 'The payload as stored.' })
+  data: unknown;
+  @Field(() => EventMetadataType, { nullable: true, description: 'Who and when; null unless the caller is an auditor or a coordinator.' })
+  metadata: EventMetadataType | null;
+}
+
+@ObjectType('AuditEdge', { description: 'An audit entry and its cursor.' })
+export class AuditEdgeType {
+  @Field({ description: 'Pass as `after` to continue after this entry.' })
+  cursor: string;
+  @Field(() => AuditEntryType, { description: 'The entry.' })
+  node: AuditEntryType;
+}
+
+@ObjectType('PageInfo', { description: 'Where a page ends and whether more follow.' })
+export class PageInfoType {
+  @Field({ description: 'True when more matching entries follow this page.' })
+  hasNextPage: boolean;
+  @Field({ nullable: true, description: "The last entry's cursor; null on an empty page." })
+  endCursor: string | null;
+}
+
+@ObjectType('AuditConnection', { description: 'A page of the audit trail, oldest first.' })
+export class AuditConnectionType {
+  @Field(() => [AuditEdgeType], { description: 'The entries of this page, in log order.' })
+  edges: AuditEdgeType[];
+  @Field(() => PageInfoType, { description: 'Paging information.' })
+  pageInfo: PageInfoType;
+  @Field(() => Int, { description: 'Number of entries matching the filter, over all pages.' })
+  totalCount: number;
+}
+
+/** A stored event as an audit entry; `showMetadata` false hides who and when (anonymous callers). */
+export function auditEntryOf(event: RecordedEvent, showMetadata: boolean): AuditEntryType {
+  const schemaVersion = event.metadata.schemaVersion;
+  return {
+    position: event.position.toString(),
+    stream: event.stream,
+    revision: Number(event.revision),
+    type: event.type,
+    schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
+    data: event.data ?? {},
+    metadata: showMetadata ? metadataOf(event) : null,
+  };
+}
+
+function metadataOf({ metadata, created }: RecordedEvent): EventMetadataType {
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const date = (v: unknown) => (typeof v === 'string' && !Number.isNaN(Date.parse(v)) ? new Date(v) : undefined);
+  const recordedAt = date(metadata.recordedAt) ?? created;
+  const integrity = metadata.integrity;
+  return {
+    actor: text(metadata.actor),
+    role: text(metadata.role),
+    commandId: text(metadata.commandId),
+    correlationId: text(metadata.correlationId),
+    causationId: text(metadata.causationId),
+    recordedAt,
+    effectiveAt: date(metadata.effectiveAt) ?? recordedAt,
+    hash: typeof integrity === 'object' && integrity !== null ? text((integrity as Record<string, unknown>).hash) : undefined,
+  };
+}

@@ -1,0 +1,34 @@
+import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { readModelDigests } from '@ledger/projections';
+import { ReadModelService } from '../../projections/read-model.service';
+
+@ObjectType('ReadModelDigest', { description: "SHA-256 of a read model's full canonical content." })
+export class ReadModelDigestType {
+  @Field()
+  name: string;
+  @Field()
+  digest: string;
+  @Field(() => Int)
+  entries: number;
+}
+
+@ObjectType('ReadModelStatus', { description: 'What this instance serves: the log position its read models reflect, and their digests.' })
+export class ReadModelStatusType {
+  @Field({ description: 'Log position (decimal string).' })
+  position: string;
+  @Field()
+  caughtUp: boolean;
+  @Field(() => [ReadModelDigestType])
+  models: ReadModelDigestType[];
+}
+
+/** Lets `ledger replay --verify` compare this instance's read models with a fresh replay. */
+@Resolver()
+export class StatusResolver {
+  constructor(private readonly readModels: ReadModelService) {}
+
+  @Query(() => ReadModelStatusType, { description: 'Position and digest of each read model of this instance (for replay proofs).' })
+  readModelStatus(): ReadModelStatusType {
+    return { position: this.readModels.position.toString(), caughtUp: this.readModels.caughtUp, models: readModelDigests(this.readModels.model) };
+  }
+}
