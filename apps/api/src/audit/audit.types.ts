@@ -119,7 +119,7 @@ export class AuditEdgeType {
 export class PageInfoType {
   @Field({ description: 'True when more matching entries follow this page.' })
   hasNextPage: boolean;
-  @Field({ nullable: true, description: "The last entry's cursor; null on an empty page." })
+  @Field(() => String, { nullable: true, description: "The last entry's cursor; null on an empty page." })
   endCursor: string | null;
 }
 

@@ -23,7 +23,12 @@ export class AsOfInput {
   effectiveAt?: Date;
 }
 
-export function toAsOf(input: AsOfInput): AsOf {
+/**
+ * The point in time asked for, or undefined for "now". (The validation pipe turns an omitted
+ * argument into an empty instance, so emptiness — not presence — is what counts.)
+ */
+export function toAsOf(input: AsOfInput | undefined): AsOf | undefined {
+  if (!input || (input.knownAt === undefined && input.position === undefined && input.effectiveAt === undefined)) return undefined;
   return {
     knownAt: input.knownAt?.toISOString(),
     position: input.position === undefined ? undefined : BigInt(input.position),

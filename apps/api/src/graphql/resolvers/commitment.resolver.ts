@@ -31,7 +31,8 @@ export class CommitmentResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput,
   ): Promise<CommitmentView | undefined> {
-    return this.queryBus.execute(asOf ? new GetCommitmentAsOf(id, toAsOf(asOf)) : new GetCommitment(id));
+    const point = toAsOf(asOf);
+    return this.queryBus.execute(point ? new GetCommitmentAsOf(id, point) : new GetCommitment(id));
   }
 
   @ResolveField(() => AxisType, { description: 'The axis this commitment belongs to.' })

@@ -26,7 +26,8 @@ export class PlanResolver {
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput,
   ): Promise<PlanView | undefined> {
-    return this.queryBus.execute(asOf ? new GetPlanAsOf(id, toAsOf(asOf)) : new GetPlan(id));
+    const point = toAsOf(asOf);
+    return this.queryBus.execute(point ? new GetPlanAsOf(id, point) : new GetPlan(id));
   }
 
   @Mutation(() => PlanPayload, { description: 'Define a plan.' })

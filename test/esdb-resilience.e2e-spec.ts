@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EsdbEventStore, type RecordedEvent } from '@ledger/event-store';
+import { LedgerReadModel, readModelDigests } from '@ledger/projections';
+import { startEsdbDouble, waitFor, type EsdbDouble } from '@ledger/testing';
+import { TokenService } from '../apps/api/src/auth/token.service';
+import { createApp } from '../apps/api/src/bootstrap';
+import { loadConfig } from '../apps/api/src/config/ledger-config';
+import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
+import { ReadModelService } from '../apps/api/src/projections/read-model.service';
+
+const SECRET = 'resilience-test-secret-0123456789abcdef';
+
+async function boot(connectionString: string): Promise<{ app: NestFastifyApplication; token: string }> {
+  const app = await createApp(
+    loadConfig({ EVENTSTORE_CONNECTION_STRING: connectionString, LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: SECRET, LEDGER_LOG: 'silent', LEDGER_DATA_DIR: '/nonexistent' }),
+  );
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  await app.get(ProjectionRunner).caughtUp;
+  const token = await app.get(TokenService).issue({ sub: 'coord', name: 'Coordinator', roles: ['coordinator'] });
+  return { app, token };
+}
+
+async function gql(app: NestFastifyApplication, token: string | undefined, query: string) {
+  const res = await app.inject({ method: 'POST', url: '/graphql', headers: token ? { authorization: `Bearer ${token}` } : {}, payload: { query } });
+  return res.json() as { data?: Record<string, any>; errors?: Array<{ message: string; extensions: { code: string } }> };
+}
+
+const ready = async (app: NestFastifyApplication) => (await app.inject({ method: 'GET', url: '/health/ready' })).statusCode;
+
+async function freshReplayDigests(connectionString: string) {
+  const store = new EsdbEventStore(connectionString);
+  const model = new LedgerReadModel();
+  try {
+    const events: RecordedEvent[] = [];
+    for await (const e of store.readAll()) events.push(e);
+    for (const e of events) model.apply(e);
+  } finally {
+    await store.close();
+  }
+  return { position: model.position, digests: readModelDigests(model) };
+}
+
+describe('the API on EventStoreDB (gRPC double): outages and several instances', () => {
+  let double: EsdbDouble;
+  const apps: NestFastifyApplication[] = [];
+  beforeEach(async () => {
+    double = await startEsdbDouble();
+  });
+  afterEach(async () => {
+    await Promise.all(apps.splice(0).map((a) => a.close()));
+    await double.stop();
+  });
+
+  it('keeps serving, reports not ready and fails writes fast while the store is down, then catches up to a fresh replay', async () => {
+    const { app, token } = await boot(double.connectionString);
+    apps.push(app);
+    const define = await gql(app, token, 'mutation { definePlan(input:{id:"p", country:"Maroc", title:"Plan", period:"2018-2020"}) { version } }');
+    expect(define.data?.definePlan.version).toBe(1);
+    await gql(app, token, 'mutation { addAxis(input:{planId:"p", axisId:"a", title:"Axe"}) { version } }');
+
+    await double.stop();
+    await waitFor(() => app.get(ReadModelService).disconnected !== undefined, 10_000);
+    expect(await ready(app)).toBe(503);
+    const served = await gql(app, undefined, '{ plan(id:"p") { title axes { id } } }');
+    expect(served).toEqual({ data: { plan: { title: 'Plan', axes: [{ id: 'a' }] } } });
+    expect(served.data?.plan).toEqual({ title: 'Plan', axes: [{ id: 'a' }] });
+    const started = Date.now();
+    const refused = await gql(app, token, 'mutation { addAxis(input:{planId:"p", axisId:"b", title:"B"}) { version } }');
+    expect(refused.errors?.[0].extensions.code).toBe('STORE_UNAVAILABLE');
+    expect(Date.now() - started).toBeLessThan(8_000);
+
+    await double.restart();
+    // Another writer appends while the API is still reconnecting: it must arrive exactly once.
+    const other = new EsdbEventStore(double.connectionString);
+    await other.append('plan-p', [{ id: randomUUID(), type: 'AxisAdded', data: { planId: 'p', axisId: 'c', title: 'C', order: 2 }, metadata: { schemaVersion: 1, recordedAt: new Date().toISOString(), effectiveAt: new Date().toISOString() } }], 1n);
+    await other.close();
+    await waitFor(() => app.get(ReadModelService).ready, 20_000);
+    expect(await ready(app)).toBe(200);
+    const after = await gql(app, undefined, '{ plan(id:"p") { axes { id } version } }');
+    expect(after.data?.plan).toEqual({ axes: [{ id: 'a' }, { id: 'c' }], version: 3 });
+    const replay = await freshReplayDigests(double.connectionString);
+    expect(app.get(ReadModelService).position).toBe(replay.position);
+    expect(readModelDigests(app.get(ReadModelService).model)).toEqual(replay.digests);
+  }, 40_000);
+
+  it('shows a write made on one instance on another once it reaches that position', async () => {
+    const a = await boot(double.connectionString);
+    const b = await boot(double.connectionString);
+    apps.push(a.app, b.app);
+    const written = await gql(a.app, a.token, 'mutation { definePlan(input:{id:"q", country:"Maroc", title:"Shared", period:"2021-2023"}) { position } }');
+    const position = BigInt(written.data?.definePlan.position);
+    await app_waitFor(b.app, position);
+    expect((await gql(b.app, undefined, '{ plan(id:"q") { title } }')).data?.plan).toEqual({ title: 'Shared' });
+    expect(readModelDigests(b.app.get(ReadModelService).model)).toEqual(readModelDigests(a.app.get(ReadModelService).model));
+  }, 30_000);
+});
+
+async function app_waitFor(app: NestFastifyApplication, position: bigint): Promise<void> {
+  await app.get(ReadModelService).waitFor(position, 10_000);
+}
