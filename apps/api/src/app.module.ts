@@ -6,13 +6,14 @@ import type { FastifyRequest } from 'fastify';
 import type { LedgerConfig } from './config/ledger-config';
 import type { Clock } from './commands/clock';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
-import { GRAPHQL_LIMITS, validationRules } from './graphql/hardening';
+import { costLimitHook, GRAPHQL_LIMITS, validationRules } from './graphql/hardening';
 import { contextOf } from './graphql/issuer';
 import { TokenService } from './auth/token.service';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
 import { PlanResolver } from './graphql/resolvers/plan.resolver';
 import { HistoryResolver } from './graphql/resolvers/history.resolver';
 import { StatusResolver } from './graphql/resolvers/status.resolver';
+import { AuditResolver } from './audit/audit.resolver';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger.module';
 import { ledgerValidationPipe } from './validation.pipe';
@@ -40,13 +41,14 @@ export class AppModule {
             queryDepth: GRAPHQL_LIMITS.maxDepth,
             allowBatchedQueries: false,
             validationRules: validationRules(config.production) as unknown as MercuriusDriverConfig['validationRules'],
+            hooks: { preExecution: costLimitHook as unknown as NonNullable<MercuriusDriverConfig['hooks']>['preExecution'] },
             context: (req: FastifyRequest) => contextOf(req, tokens),
             errorFormatter: ledgerErrorFormatter(config.production) as unknown as MercuriusDriverConfig['errorFormatter'],
           }),
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, CommitmentResolver, HistoryResolver, StatusResolver],
+      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, CommitmentResolver, HistoryResolver, StatusResolver, AuditResolver],
     };
   }
 }

@@ -13,6 +13,7 @@ import { PlanImporter } from './import/plan-importer.service';
 import { TokenService } from './auth/token.service';
 import { PlanHistoryReader } from './history/plan-history.reader';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
+import { AUDIT_QUERY_HANDLERS } from './audit/audit-trail.query';
 import { eventStoreProvider } from './store/event-store.provider';
 import { StoreLifecycle } from './store/store-lifecycle';
 import { EVENT_STORE } from '@ledger/event-store';
@@ -49,6 +50,7 @@ export class LedgerModule {
         TokenService,
         ...QUERY_HANDLERS,
         ...HISTORY_QUERY_HANDLERS,
+        ...AUDIT_QUERY_HANDLERS,
       ],
       exports: [LEDGER_CONFIG, CLOCK, EVENT_STORE, ReadModelService, ProjectionRunner, CommandGateway, PlanImporter, PlanHistoryReader, TokenService],
     };

@@ -31,10 +31,18 @@ export class GetAuditTrail extends Query<AuditPage> {
     const problems: FieldProblem[] = [...auditFilterProblems(filter)];
     const size = first ?? AUDIT_PAGE_SIZE.default;
     if (!Number.isInteger(size) || size < 0 || size > AUDIT_PAGE_SIZE.max) {
-      problems.push({ field: 'first', rule: 'range', message: `first must be an integer between 0 and ${AUDIT_PAGE_SIZE.max}, got ${size}` });
+      problems.push({
+        field: 'first',
+        rule: 'range',
+        message: `first must be an integer between 0 and ${AUDIT_PAGE_SIZE.max}, got ${size}`,
+      });
     }
     if (after != null && !/^\d{1,20}$/.test(after)) {
-      problems.push({ field: 'after', rule: 'cursor', message: `after must be a cursor returned by auditTrail (a decimal log position), got "${after}"` });
+      problems.push({
+        field: 'after',
+        rule: 'cursor',
+        message: `after must be a cursor returned by auditTrail (a decimal log position), got "${after}"`,
+      });
     }
     if (problems.length > 0) throw LedgerError.validation(problems);
     return new GetAuditTrail(filter, size, after == null ? undefined : BigInt(after));
@@ -79,7 +87,10 @@ export class GetAuditTrailHandler implements IQueryHandler<GetAuditTrail, AuditP
  * a small page — fine at the ledger's size today; an index (per actor, per type) or a cached
  * count is the way out if the log grows large.
  */
-async function pageOf(candidates: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>, { filter, first, after }: GetAuditTrail): Promise<AuditPage> {
+async function pageOf(
+  candidates: AsyncIterable<RecordedEvent> | Iterable<RecordedEvent>,
+  { filter, first, after }: GetAuditTrail,
+): Promise<AuditPage> {
   const events: RecordedEvent[] = [];
   let totalCount = 0;
   let hasNextPage = false;

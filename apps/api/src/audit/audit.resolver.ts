@@ -13,10 +13,19 @@ export class AuditResolver {
 
   @Query(() => AuditConnectionType, { description: 'Stored events, oldest first, filtered and paged (cursor = log position).' })
   async auditTrail(
-    @Args('filter', { type: () => AuditFilterInput, nullable: true, description: 'Which events; absent: all of them.' }) filter: AuditFilterInput | undefined,
-    @Args('first', { type: () => Int, nullable: true, description: `Page size, default ${AUDIT_PAGE_SIZE.default}, at most ${AUDIT_PAGE_SIZE.max}.` }) first: number | undefined,
-    @Args('after', { type: () => String, nullable: true, description: 'Cursor of the last entry already seen: entries strictly after it.' }) after: string | undefined,
     @Context() ctx: GqlContext,
+    // `filter?: T`, not `filter: T | undefined`: a union is emitted as Object in the design
+    // metadata, and the ValidationPipe would then skip the class-validator rules.
+    @Args('filter', { type: () => AuditFilterInput, nullable: true, description: 'Which events; absent: all of them.' })
+    filter?: AuditFilterInput,
+    @Args('first', {
+      type: () => Int,
+      nullable: true,
+      description: `Page size, default ${AUDIT_PAGE_SIZE.default}, at most ${AUDIT_PAGE_SIZE.max}.`,
+    })
+    first?: number,
+    @Args('after', { type: () => String, nullable: true, description: 'Cursor of the last entry already seen: entries strictly after it.' })
+    after?: string,
   ): Promise<AuditConnectionType> {
     const page: AuditPage = await this.queryBus.execute(GetAuditTrail.of(toAuditFilter(filter), first, after));
     const showMetadata = canSeeAuditMetadata(ctx.issuer.principal);
@@ -29,7 +38,10 @@ export class AuditResolver {
     @Parent() entry: AuditEntryType,
     @Args('lang', { type: () => String, defaultValue: 'fr', description: `Language: ${SUMMARY_LANGS.join(' or ')}.` }) lang: string,
   ): string {
-    if (!isSummaryLang(lang)) throw LedgerError.validation([{ field: 'lang', rule: 'isIn', message: `lang must be one of ${SUMMARY_LANGS.join(', ')}, got "${lang}"` }]);
+    if (!isSummaryLang(lang)) {
+      const message = `lang must be one of ${SUMMARY_LANGS.join(', ')}, got "${lang}"`;
+      throw LedgerError.validation([{ field: 'lang', rule: 'isIn', message }]);
+    }
     return summarize(entry, lang);
   }
 }

@@ -10,7 +10,10 @@ const EVENT_TYPES = Object.keys(EVENT_SCHEMA_VERSIONS).sort();
 
 @InputType('AuditFilter', { description: 'Which events to list; every given criterion must hold. Date bounds are inclusive.' })
 export class AuditFilterInput {
-  @Field(() => ID, { nullable: true, description: "Events of this plan: the plan's own events, its commitments' events and its lead assignments." })
+  @Field(() => ID, {
+    nullable: true,
+    description: "Events of this plan: the plan's own events, its commitments' events and its lead assignments.",
+  })
   @IsOptional()
   @Slug()
   planId?: string;
@@ -63,9 +66,15 @@ export function toAuditFilter(input: AuditFilterInput | undefined): AuditFilter 
   const { planId, commitmentId, activityId, actor, types } = input;
   const iso = (d: Date | undefined) => d?.toISOString();
   return {
-    planId, commitmentId, activityId, actor, types,
-    recordedFrom: iso(input.recordedFrom), recordedTo: iso(input.recordedTo),
-    effectiveFrom: iso(input.effectiveFrom), effectiveTo: iso(input.effectiveTo),
+    planId,
+    commitmentId,
+    activityId,
+    actor,
+    types,
+    recordedFrom: iso(input.recordedFrom),
+    recordedTo: iso(input.recordedTo),
+    effectiveFrom: iso(input.effectiveFrom),
+    effectiveTo: iso(input.effectiveTo),
   };
 }
 

@@ -11,7 +11,7 @@ function publicDetails(details: Record<string, unknown>): Record<string, unknown
 }
 
 /** HTTP-level refusals that reach Mercurius's error handler (rate limit, body size). */
-const HTTP_CODES: Record<number, string> = { 429: 'RATE_LIMITED', 413: 'PAYLOAD_TOO_LARGE', 415: 'VALIDATION_FAILED', 400: 'VALIDATION_FAILED' };
+const HTTP_CODES: Record<number, string> = { 429: 'RATE_LIMITED', 413: 'PAYLOAD_TOO_LARGE' };
 
 function httpStatusOf(error: unknown): number | undefined {
   const e = error as { statusCode?: unknown; originalError?: { statusCode?: unknown } };
@@ -27,12 +27,14 @@ function format(error: GraphQLError, production: boolean): Formatted[] {
   if (original instanceof LedgerError) {
     return [{ ...base, message: original.message, extensions: { code: original.code, ...publicDetails(original.details) } }];
   }
-  // Mercurius wraps GraphQL validation errors (unknown field, wrong type) in one error.
-  if (original && Array.isArray(original.errors)) {
-    return original.errors.flatMap((e) => (e instanceof GraphQLError ? format(e, production) : [{ message: String((e as Error).message ?? e), extensions: { code: 'VALIDATION_FAILED' } }]));
+  // Mercurius wraps GraphQL parse/validation errors (unknown field, wrong type) in one error,
+  // as `errors` on the error itself or on its original.
+  const wrapped = (error as unknown as { errors?: unknown[] }).errors ?? original?.errors;
+  if (Array.isArray(wrapped)) {
+    return wrapped.flatMap((e) => (e instanceof GraphQLError ? format(e, production) : [{ message: String((e as Error).message ?? e), extensions: { code: 'VALIDATION_FAILED' } }]));
   }
-  if (!original) {
-    // Parse and validation errors from GraphQL itself: the query does not fit the schema.
+  if (!original || original instanceof GraphQLError || !error.path) {
+    // Parse, validation and variable-coercion errors from GraphQL itself: the request does not fit the schema.
     return [{ ...base, message: error.message, extensions: { code: 'VALIDATION_FAILED' } }];
   }
   return [{ ...base, message: production ? 'internal error' : original.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }];

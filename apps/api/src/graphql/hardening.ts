@@ -1,5 +1,6 @@
-import { GraphQLError, NoSchemaIntrospectionCustomRule, getNullableType, isListType, type ValidationRule } from 'graphql';
-import { createComplexityRule, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, getNullableType, isListType, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import { LedgerError } from '@ledger/domain';
 
 /** GraphQL limits (OWASP GraphQL cheat sheet); the numbers live here. */
 export const GRAPHQL_LIMITS = {
@@ -29,18 +30,17 @@ export const maxAliasesRule: ValidationRule = (context) => {
 
 /**
  * A static list (Mercurius caches validated queries, which the JIT needs; per-request rule
- * functions would disable that). Cost is estimated without variables: @skip/@include count as
- * included, so the estimate errs on the expensive side.
+ * functions would disable that). The cost check needs the request's variables, so it runs in the
+ * preExecution hook below instead.
  */
 export function validationRules(production: boolean): ValidationRule[] {
-  return [
-    maxAliasesRule,
-    createComplexityRule({
-      maximumComplexity: GRAPHQL_LIMITS.maxComplexity,
-      estimators: [listAwareEstimator],
-      variables: {},
-      createError: (max, actual) => new GraphQLError(`query is too expensive: estimated cost ${actual} exceeds ${max}`),
-    }),
-    ...(production ? [NoSchemaIntrospectionCustomRule] : []),
-  ];
+  return [maxAliasesRule, ...(production ? [NoSchemaIntrospectionCustomRule] : [])];
+}
+
+/** Mercurius preExecution hook: refuses an operation whose estimated cost is over the limit. */
+export async function costLimitHook(schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables?: Record<string, unknown>): Promise<void> {
+  const cost = getComplexity({ schema, query: document, variables: variables ?? {}, estimators: [listAwareEstimator] });
+  if (cost > GRAPHQL_LIMITS.maxComplexity) {
+    throw LedgerError.validation([{ field: 'query', rule: 'maxComplexity', message: `query is too expensive: estimated cost ${cost} exceeds ${GRAPHQL_LIMITS.maxComplexity}` }]);
+  }
 }

@@ -1,6 +1,12 @@
 import { auditFilterProblems, auditStreams, commitmentOfActivity, matchesAudit, type AuditableEvent } from './audit-filter';
 
-const meta = (over: Record<string, unknown> = {}) => ({ actor: 'amina', role: 'coordinator', recordedAt: '2020-03-01T10:00:00.000Z', effectiveAt: '2019-12-31T00:00:00.000Z', ...over });
+const meta = (over: Record<string, unknown> = {}) => ({
+  actor: 'amina',
+  role: 'coordinator',
+  recordedAt: '2020-03-01T10:00:00.000Z',
+  effectiveAt: '2019-12-31T00:00:00.000Z',
+  ...over,
+});
 
 const planDefined: AuditableEvent = { stream: 'plan-ma', type: 'PlanDefined', data: { planId: 'ma' }, metadata: meta() };
 const reported: AuditableEvent = {
@@ -9,8 +15,18 @@ const reported: AuditableEvent = {
   data: { commitmentId: 'ma.4', activityId: 'ma.4.3', progress: 60 },
   metadata: meta(),
 };
-const otherPlan: AuditableEvent = { stream: 'commitment-ma-2018.4', type: 'ActivityPlanned', data: { commitmentId: 'ma-2018.4', activityId: 'ma-2018.4.1' }, metadata: meta() };
-const leadAssigned: AuditableEvent = { stream: 'access-ma', type: 'LeadAssigned', data: { planId: 'ma', commitmentId: 'ma.4', userId: 'u1' }, metadata: meta() };
+const otherPlan: AuditableEvent = {
+  stream: 'commitment-ma-2018.4',
+  type: 'ActivityPlanned',
+  data: { commitmentId: 'ma-2018.4', activityId: 'ma-2018.4.1' },
+  metadata: meta(),
+};
+const leadAssigned: AuditableEvent = {
+  stream: 'access-ma',
+  type: 'LeadAssigned',
+  data: { planId: 'ma', commitmentId: 'ma.4', userId: 'u1' },
+  metadata: meta(),
+};
 
 describe('matchesAudit', () => {
   it('lets everything through an empty filter', () => {

@@ -53,7 +53,11 @@ export function auditStreams(filter: AuditFilter, commitmentIdsOfPlan: (planId: 
   }
   if (filter.planId !== undefined) {
     const planId = filter.planId;
-    return [streamName('plan', planId), streamName('access', planId), ...commitmentIdsOfPlan(planId).map((id) => streamName('commitment', id))];
+    return [
+      streamName('plan', planId),
+      streamName('access', planId),
+      ...commitmentIdsOfPlan(planId).map((id) => streamName('commitment', id)),
+    ];
   }
   return undefined;
 }
@@ -69,7 +73,11 @@ export function auditFilterProblems(filter: AuditFilter): { field: string; rule:
     [filter.effectiveFrom, filter.effectiveTo, 'effective'],
   ] as const) {
     if (from !== undefined && to !== undefined && Date.parse(from) > Date.parse(to)) {
-      problems.push({ field: `filter.${name}From`, rule: 'beforeTo', message: `filter.${name}From (${from}) must not be after filter.${name}To (${to})` });
+      problems.push({
+        field: `filter.${name}From`,
+        rule: 'beforeTo',
+        message: `filter.${name}From (${from}) must not be after filter.${name}To (${to})`,
+      });
     }
   }
   return problems;
@@ -78,7 +86,11 @@ export function auditFilterProblems(filter: AuditFilter): { field: string; rule:
 // Commitment ids are `<planId>.<n>` and plan ids are slugs (no dot), so the dot ends the prefix:
 // plan "ma" does not match "commitment-ma-2018.1".
 function inPlan(stream: string, planId: string): boolean {
-  return stream === streamName('plan', planId) || stream === streamName('access', planId) || stream.startsWith(`${streamName('commitment', planId)}.`);
+  return (
+    stream === streamName('plan', planId) ||
+    stream === streamName('access', planId) ||
+    stream.startsWith(`${streamName('commitment', planId)}.`)
+  );
 }
 
 function aboutCommitment(event: AuditableEvent, commitmentId: string): boolean {

@@ -24,7 +24,17 @@ const cases: Record<LedgerEventType, { event: LedgerEvent; fr: string; en: strin
     en: 'Reporting period “S1 2019” of plan ma-2018-2020 closed at 2019-06-30',
   },
   CommitmentRegistered: {
-    event: { type: 'CommitmentRegistered', data: { commitmentId: c4, planId: plan, axisId: 'axis-2', number: 4, title: 'Budget ouvert', leadOrganisation: 'Ministère des Finances' } },
+    event: {
+      type: 'CommitmentRegistered',
+      data: {
+        commitmentId: c4,
+        planId: plan,
+        axisId: 'axis-2',
+        number: 4,
+        title: 'Budget ouvert',
+        leadOrganisation: 'Ministère des Finances',
+      },
+    },
     fr: 'Engagement 4 enregistré : « Budget ouvert » (porteur : Ministère des Finances)',
     en: 'Commitment 4 registered: “Budget ouvert” (lead organisation: Ministère des Finances)',
   },
@@ -44,7 +54,10 @@ const cases: Record<LedgerEventType, { event: LedgerEvent; fr: string; en: strin
     en: 'Progress of activity 4.3: 60% → 90%',
   },
   ActivityProgressCorrected: {
-    event: { type: 'ActivityProgressCorrected', data: { ...on, progress: 75, status: 'SUBSTANTIAL', previousProgress: 90, previousStatus: 'SUBSTANTIAL', reason: 'double saisie' } },
+    event: {
+      type: 'ActivityProgressCorrected',
+      data: { ...on, progress: 75, status: 'SUBSTANTIAL', previousProgress: 90, previousStatus: 'SUBSTANTIAL', reason: 'double saisie' },
+    },
     fr: "Correction de la progression de l'activité 4.3 : 90 % → 75 % (motif : double saisie)",
     en: 'Correction of progress of activity 4.3: 90% → 75% (reason: double saisie)',
   },
@@ -59,7 +72,10 @@ const cases: Record<LedgerEventType, { event: LedgerEvent; fr: string; en: strin
     en: 'Action 4.3.x1 retracted from activity 4.3 (reason: mauvaise activité)',
   },
   CommunicationActionLogged: {
-    event: { type: 'CommunicationActionLogged', data: { commitmentId: c4, communicationActionId: `${c4}.c1`, action: 'Conférence de presse' } },
+    event: {
+      type: 'CommunicationActionLogged',
+      data: { commitmentId: c4, communicationActionId: `${c4}.c1`, action: 'Conférence de presse' },
+    },
     fr: "Action de communication de l'engagement 4 : « Conférence de presse »",
     en: 'Communication action for commitment 4: “Conférence de presse”',
   },
@@ -96,7 +112,11 @@ const cases: Record<LedgerEventType, { event: LedgerEvent; fr: string; en: strin
 };
 
 const streamOf = (e: LedgerEvent): string =>
-  e.type === 'LeadAssigned' || e.type === 'LeadRevoked' ? `access-${plan}` : 'commitmentId' in e.data ? `commitment-${e.data.commitmentId}` : `plan-${plan}`;
+  e.type === 'LeadAssigned' || e.type === 'LeadRevoked'
+    ? `access-${plan}`
+    : 'commitmentId' in e.data
+      ? `commitment-${e.data.commitmentId}`
+      : `plan-${plan}`;
 
 describe('summarize', () => {
   it('has a case for every stored event type', () => {
@@ -109,19 +129,31 @@ describe('summarize', () => {
   });
 
   it('names an action not carried out and why', () => {
-    const event = { type: 'ActionRecorded', data: { ...on, actionId: 'x', kind: 'NOT_DONE', text: 'Audit externe', reason: 'pas de budget' }, stream: `commitment-${c4}` };
+    const event = {
+      type: 'ActionRecorded',
+      data: { ...on, actionId: 'x', kind: 'NOT_DONE', text: 'Audit externe', reason: 'pas de budget' },
+      stream: `commitment-${c4}`,
+    };
     expect(summarize(event, 'fr')).toBe("Action non réalisée ajoutée à l'activité 4.3 : « Audit externe » (motif : pas de budget)");
     expect(summarize(event, 'en')).toBe('Action not carried out added to activity 4.3: “Audit externe” (reason: pas de budget)');
   });
 
   it('names an additional action', () => {
-    const event = { type: 'ActionRecorded', data: { ...on, actionId: 'x', kind: 'ADDITIONAL', text: 'Hackathon' }, stream: `commitment-${c4}` };
+    const event = {
+      type: 'ActionRecorded',
+      data: { ...on, actionId: 'x', kind: 'ADDITIONAL', text: 'Hackathon' },
+      stream: `commitment-${c4}`,
+    };
     expect(summarize(event, 'fr')).toBe("Action supplémentaire ajoutée à l'activité 4.3 : « Hackathon »");
     expect(summarize(event, 'en')).toBe('Additional action added to activity 4.3: “Hackathon”');
   });
 
   it('cuts long texts to one line of at most SUMMARY_TEXT_MAX characters ending with …', () => {
-    const event = { type: 'ActionRecorded', data: { ...on, actionId: 'x', kind: 'DONE', text: `${long}\n\n(suite)` }, stream: `commitment-${c4}` };
+    const event = {
+      type: 'ActionRecorded',
+      data: { ...on, actionId: 'x', kind: 'DONE', text: `${long}\n\n(suite)` },
+      stream: `commitment-${c4}`,
+    };
     const quoted = /« (.*) »$/.exec(summarize(event, 'fr'))?.[1] ?? '';
     expect(quoted.endsWith('…')).toBe(true);
     expect(Array.from(quoted).length).toBeLessThanOrEqual(SUMMARY_TEXT_MAX);
@@ -130,13 +162,21 @@ describe('summarize', () => {
   });
 
   it('writes decimals the way each language does', () => {
-    const event = { type: 'ActivityProgressReported', data: { ...on, progress: 33.333, status: 'LIMITED', previousProgress: 12.5 }, stream: `commitment-${c4}` };
+    const event = {
+      type: 'ActivityProgressReported',
+      data: { ...on, progress: 33.333, status: 'LIMITED', previousProgress: 12.5 },
+      stream: `commitment-${c4}`,
+    };
     expect(summarize(event, 'fr')).toBe("Progression de l'activité 4.3 : 12,5 % → 33,33 %");
     expect(summarize(event, 'en')).toBe('Progress of activity 4.3: 12.5% → 33.33%');
   });
 
   it('labels a plan id containing dashes and digits by what follows it', () => {
-    const event = { type: 'ActivitySuspended', data: { commitmentId: 'tn-2021-2023.12', activityId: 'tn-2021-2023.12.10', reason: 'r' }, stream: 'commitment-tn-2021-2023.12' };
+    const event = {
+      type: 'ActivitySuspended',
+      data: { commitmentId: 'tn-2021-2023.12', activityId: 'tn-2021-2023.12.10', reason: 'r' },
+      stream: 'commitment-tn-2021-2023.12',
+    };
     expect(summarize(event, 'en')).toBe('Activity 12.10 suspended: r');
   });
 

@@ -29,10 +29,14 @@ export function summarize(event: SummarizableEvent, lang: SummaryLang): string {
   switch (e.type) {
     case 'PlanDefined': {
       const { planId, title, country, period } = e.data;
-      return fr ? `Plan ${planId} défini : ${quote(title, fr)} (${country}, ${period})` : `Plan ${planId} defined: ${quote(title, fr)} (${country}, ${period})`;
+      return fr
+        ? `Plan ${planId} défini : ${quote(title, fr)} (${country}, ${period})`
+        : `Plan ${planId} defined: ${quote(title, fr)} (${country}, ${period})`;
     }
     case 'AxisAdded':
-      return fr ? `Axe ${e.data.axisId} ajouté au plan ${e.data.planId} : ${quote(e.data.title, fr)}` : `Axis ${e.data.axisId} added to plan ${e.data.planId}: ${quote(e.data.title, fr)}`;
+      return fr
+        ? `Axe ${e.data.axisId} ajouté au plan ${e.data.planId} : ${quote(e.data.title, fr)}`
+        : `Axis ${e.data.axisId} added to plan ${e.data.planId}: ${quote(e.data.title, fr)}`;
     case 'ReportingPeriodClosed':
       return fr
         ? `Période de rapport ${quote(e.data.name, fr)} du plan ${e.data.planId} close au ${e.data.endsAt}`
@@ -45,7 +49,9 @@ export function summarize(event: SummarizableEvent, lang: SummaryLang): string {
     }
     case 'ActivityPlanned': {
       const weight = num(e.data.weight, lang);
-      return fr ? `Activité ${activity} planifiée : ${quote(e.data.title, fr)} (poids ${weight})` : `Activity ${activity} planned: ${quote(e.data.title, fr)} (weight ${weight})`;
+      return fr
+        ? `Activité ${activity} planifiée : ${quote(e.data.title, fr)} (poids ${weight})`
+        : `Activity ${activity} planned: ${quote(e.data.title, fr)} (weight ${weight})`;
     }
     case 'ActivityWeightSet': {
       const change = `${num(e.data.previousWeight, lang)} → ${num(e.data.weight, lang)}`;
@@ -66,14 +72,22 @@ export function summarize(event: SummarizableEvent, lang: SummaryLang): string {
       const why = e.data.reason ? (fr ? ` (motif : ${clip(e.data.reason)})` : ` (reason: ${clip(e.data.reason)})`) : '';
       switch (e.data.kind) {
         case 'DONE':
-          return fr ? `Action réalisée ajoutée à l'activité ${activity} : ${text}` : `Completed action added to activity ${activity}: ${text}`;
+          return fr
+            ? `Action réalisée ajoutée à l'activité ${activity} : ${text}`
+            : `Completed action added to activity ${activity}: ${text}`;
         case 'NOT_DONE':
-          return fr ? `Action non réalisée ajoutée à l'activité ${activity} : ${text}${why}` : `Action not carried out added to activity ${activity}: ${text}${why}`;
+          return fr
+            ? `Action non réalisée ajoutée à l'activité ${activity} : ${text}${why}`
+            : `Action not carried out added to activity ${activity}: ${text}${why}`;
         case 'ADDITIONAL':
-          return fr ? `Action supplémentaire ajoutée à l'activité ${activity} : ${text}` : `Additional action added to activity ${activity}: ${text}`;
+          return fr
+            ? `Action supplémentaire ajoutée à l'activité ${activity} : ${text}`
+            : `Additional action added to activity ${activity}: ${text}`;
         default: {
           const unknownKind: never = e.data.kind; // compile-time exhaustive; a bad stored kind still gets a line
-          return fr ? `Action (${String(unknownKind)}) ajoutée à l'activité ${activity} : ${text}` : `Action (${String(unknownKind)}) added to activity ${activity}: ${text}`;
+          return fr
+            ? `Action (${String(unknownKind)}) ajoutée à l'activité ${activity} : ${text}`
+            : `Action (${String(unknownKind)}) added to activity ${activity}: ${text}`;
         }
       }
     }
@@ -89,7 +103,9 @@ export function summarize(event: SummarizableEvent, lang: SummaryLang): string {
         : `Communication action for commitment ${commitment}: ${quote(e.data.action, fr)}`;
     case 'OutcomeRecorded': {
       const parts = outcomeParts(e.data, fr);
-      return fr ? `Résultats de l'engagement ${commitment} mis à jour (${parts})` : `Outcome of commitment ${commitment} updated (${parts})`;
+      return fr
+        ? `Résultats de l'engagement ${commitment} mis à jour (${parts})`
+        : `Outcome of commitment ${commitment} updated (${parts})`;
     }
     case 'ActivitySuspended':
       return fr ? `Activité ${activity} suspendue : ${clip(e.data.reason)}` : `Activity ${activity} suspended: ${clip(e.data.reason)}`;
@@ -98,9 +114,13 @@ export function summarize(event: SummarizableEvent, lang: SummaryLang): string {
     case 'ActivityCancelled':
       return fr ? `Activité ${activity} annulée : ${clip(e.data.reason)}` : `Activity ${activity} cancelled: ${clip(e.data.reason)}`;
     case 'LeadAssigned':
-      return fr ? `${e.data.userId} désigné responsable de l'engagement ${commitment}` : `${e.data.userId} assigned as lead of commitment ${commitment}`;
+      return fr
+        ? `${e.data.userId} désigné responsable de l'engagement ${commitment}`
+        : `${e.data.userId} assigned as lead of commitment ${commitment}`;
     case 'LeadRevoked':
-      return fr ? `${e.data.userId} n'est plus responsable de l'engagement ${commitment}` : `${e.data.userId} revoked as lead of commitment ${commitment}`;
+      return fr
+        ? `${e.data.userId} n'est plus responsable de l'engagement ${commitment}`
+        : `${e.data.userId} revoked as lead of commitment ${commitment}`;
     default:
       return assertNever(e);
   }
@@ -136,9 +156,16 @@ function field(data: unknown, name: string): string | undefined {
 
 /** One line, at most SUMMARY_TEXT_MAX characters. */
 function clip(text: string | undefined): string {
-  const line = String(text ?? '').replace(/\s+/g, ' ').trim();
+  const line = String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim();
   const chars = Array.from(line); // by code point, so an emoji or accent is never cut in half
-  return chars.length <= SUMMARY_TEXT_MAX ? line : `${chars.slice(0, SUMMARY_TEXT_MAX - 1).join('').trimEnd()}…`;
+  return chars.length <= SUMMARY_TEXT_MAX
+    ? line
+    : `${chars
+        .slice(0, SUMMARY_TEXT_MAX - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 const quote = (text: string | undefined, fr: boolean): string => (fr ? `« ${clip(text)} »` : `“${clip(text)}”`);
@@ -156,7 +183,9 @@ function num(value: number | undefined, lang: SummaryLang): string {
 const pct = (value: number | undefined, lang: SummaryLang): string => (lang === 'fr' ? `${num(value, lang)} %` : `${num(value, lang)}%`);
 
 function outcomeParts(data: { results?: string; contribution?: string; nextSteps?: string }, fr: boolean): string {
-  const names = fr ? { results: 'résultats', contribution: 'contribution', nextSteps: 'prochaines étapes' } : { results: 'results', contribution: 'contribution', nextSteps: 'next steps' };
+  const names = fr
+    ? { results: 'résultats', contribution: 'contribution', nextSteps: 'prochaines étapes' }
+    : { results: 'results', contribution: 'contribution', nextSteps: 'next steps' };
   const parts = (['results', 'contribution', 'nextSteps'] as const).filter((k) => data[k] !== undefined).map((k) => names[k]);
   return parts.length > 0 ? parts.join(', ') : fr ? 'aucun champ' : 'no field';
 }
