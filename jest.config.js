@@ -12,6 +12,7 @@ const common = {
   moduleNameMapper,
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  setupFiles: ['<rootDir>/libs/testing/src/jest-env.ts'],
 };
 module.exports = {
   projects: [
