@@ -32,7 +32,7 @@ export const isLeadOf = (state: AccessState, commitmentId: string, userId: strin
 export function decideAccess(command: AccessCommand, state: AccessState, commitment: CommitmentState): AccessEvent[] {
   const { commitmentId, userId } = command.data;
   checks().shortText('commitmentId', commitmentId).shortText('userId', userId).throwIfAny();
-  if (!commitment.exists) throw new LedgerError('NOT_FOUND', `commitment "${commitmentId}" does not exist`, { what: 'commitment', id: commitmentId, field: 'commitmentId' });
+  if (!commitment.exists) throw LedgerError.notFound('commitment', commitmentId, 'commitmentId');
   const assigned = isLeadOf(state, commitmentId, userId);
   switch (command.type) {
     case 'AssignLead':

@@ -17,9 +17,9 @@ type ActivityCommand =
 export function decideOnActivity(command: ActivityCommand, state: CommitmentState): CommitmentEvent[] {
   const { commitmentId, activityId } = command.data;
   checks().shortText('activityId', activityId).throwIfAny();
-  if (!state.exists) throw LedgerError.notFound('commitment', commitmentId);
+  if (!state.exists) throw LedgerError.notFound('commitment', commitmentId, 'commitmentId');
   const activity = state.activities.find((a) => a.id === activityId);
-  if (!activity) throw new LedgerError('NOT_FOUND', `activity "${activityId}" does not exist in commitment "${commitmentId}"`, { what: 'activity', id: activityId, field: 'activityId' });
+  if (!activity) throw LedgerError.notFound('activity', activityId, 'activityId', `in commitment "${commitmentId}"`);
   const on = { commitmentId: state.id, activityId: activity.id };
 
   switch (command.type) {
@@ -56,7 +56,7 @@ export function decideOnActivity(command: ActivityCommand, state: CommitmentStat
       const { actionId, reason } = command.data;
       checks().longText('reason', reason, true).throwIfAny();
       const action = activity.actions.find((a) => a.id === actionId);
-      if (!action) throw new LedgerError('NOT_FOUND', `action "${actionId}" does not exist in activity "${activity.id}"`, { what: 'action', id: actionId, field: 'actionId' });
+      if (!action) throw LedgerError.notFound('action', actionId, 'actionId', `in activity "${activity.id}"`);
       if (action.retracted) throw LedgerError.illegalState(`action "${actionId}" is already retracted`, { actionId });
       return [{ type: 'ActionRetracted', data: { ...on, actionId, reason: reason.trim() } }];
     }

@@ -41,7 +41,7 @@ export function decideCommitment(command: CommitmentCommand, state: CommitmentSt
 }
 
 export function requireCommitment(state: CommitmentState, commitmentId: string): void {
-  if (!state.exists) throw LedgerError.notFound('commitment', commitmentId);
+  if (!state.exists) throw LedgerError.notFound('commitment', commitmentId, 'commitmentId');
 }
 
 function registerCommitment({ data }: RegisterCommitment, state: CommitmentState, plan?: PlanState): CommitmentEvent[] {
@@ -54,9 +54,9 @@ function registerCommitment({ data }: RegisterCommitment, state: CommitmentState
     .longText('problem', data.problem)
     .longText('description', data.description)
     .throwIfAny();
-  if (!plan?.exists) throw LedgerError.notFound('plan', data.planId);
+  if (!plan?.exists) throw LedgerError.notFound('plan', data.planId, 'planId');
   if (!plan.axes.some((a) => a.id === data.axisId)) {
-    throw new LedgerError('NOT_FOUND', `axis "${data.axisId}" does not exist in plan "${data.planId}" (axes: ${plan.axes.map((a) => a.id).join(', ') || 'none'})`, { what: 'axis', id: data.axisId, field: 'axisId' });
+    throw LedgerError.notFound('axis', data.axisId, 'axisId', `in plan "${data.planId}" (axes: ${plan.axes.map((a) => a.id).join(', ') || 'none'})`);
   }
   const commitmentId = commitmentIdOf(data.planId, data.number);
   if (state.exists) {

@@ -58,7 +58,7 @@ function closeReportingPeriod({ data }: CloseReportingPeriod, state: PlanState):
 }
 
 function requireExists(state: PlanState, planId: string): void {
-  if (!state.exists) throw LedgerError.notFound('plan', planId);
+  if (!state.exists) throw LedgerError.notFound('plan', planId, 'planId');
 }
 
 function nextAxisId(state: PlanState): string {

@@ -32,8 +32,10 @@ export class LedgerError extends Error {
     });
   }
 
-  static notFound(what: string, id: string): LedgerError {
-    return new LedgerError('NOT_FOUND', `${what} "${id}" does not exist`, { what, id });
+  /** `field: what "id" does not exist [where]` — names the input field when there is one. */
+  static notFound(what: string, id: string, field?: string, where = ''): LedgerError {
+    const prefix = field ? `${field}: ` : '';
+    return new LedgerError('NOT_FOUND', `${prefix}${what} "${id}" does not exist${where ? ` ${where}` : ''}`, { what, id, ...(field ? { field } : {}) });
   }
 
   static illegalState(message: string, details: Record<string, unknown> = {}): LedgerError {
