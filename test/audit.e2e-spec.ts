@@ -146,7 +146,7 @@ describe('auditTrail (e2e)', () => {
   });
 
   it('narrows to one commitment, including who was made its lead', async () => {
-    const page = await trail('(filter: { commitmentId: "tp-2020.2" })');
+    const page = await trail('(filter: { commitmentId: "tp-2020.2" })', tokens.audrey);
     expect(typesOf(page)).toEqual(['CommitmentRegistered', 'ActivityPlanned', 'ActivitySuspended', 'LeadAssigned']);
     expect(page.edges[3].node).toMatchObject({ stream: 'access-tp-2020', en: 'lina assigned as lead of commitment 2' });
   });
@@ -194,6 +194,14 @@ describe('auditTrail (e2e)', () => {
   it('hides who and when from anonymous callers', async () => {
     const page = await trail('(first: 1)', undefined, 'metadata { actor }');
     expect(page.edges[0].node.metadata).toBeNull();
+  });
+
+  it("hides a lead's identity from anonymous callers, in the data and in the summary", async () => {
+    const page = await trail('(filter: { types: ["LeadAssigned"] })', undefined, 'data summary');
+    expect(page.edges).toHaveLength(1);
+    expect(JSON.stringify(page.edges[0].node)).not.toContain('lina');
+    const seen = await trail('(filter: { types: ["LeadAssigned"] })', tokens.audrey, 'data summary');
+    expect(JSON.stringify(seen.edges[0].node)).toContain('lina');
   });
 
   it('shows who and when to auditors', async () => {

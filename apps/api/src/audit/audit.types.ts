@@ -151,9 +151,16 @@ export function auditEntryOf(event: RecordedEvent, showMetadata: boolean): Audit
     revision: Number(event.revision),
     type: event.type,
     schemaVersion: typeof schemaVersion === 'number' ? schemaVersion : 1,
-    data: event.data ?? {},
+    data: showMetadata ? (event.data ?? {}) : publicData(event),
     metadata: showMetadata ? metadataOf(event) : null,
   };
+}
+
+/** Identities stay out of the public trail: a lead assignment shows the commitment, not the user. */
+function publicData(event: RecordedEvent): unknown {
+  if (event.type !== 'LeadAssigned' && event.type !== 'LeadRevoked') return event.data ?? {};
+  const { userId: _hidden, ...rest } = event.data as { userId?: string };
+  return rest;
 }
 
 function metadataOf({ metadata, created }: RecordedEvent): EventMetadataType {

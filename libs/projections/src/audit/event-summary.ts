@@ -115,12 +115,12 @@ export function summarize(event: SummarizableEvent, lang: SummaryLang): string {
       return fr ? `Activité ${activity} annulée : ${clip(e.data.reason)}` : `Activity ${activity} cancelled: ${clip(e.data.reason)}`;
     case 'LeadAssigned':
       return fr
-        ? `${e.data.userId} désigné responsable de l'engagement ${commitment}`
-        : `${e.data.userId} assigned as lead of commitment ${commitment}`;
+        ? `${e.data.userId ?? 'Un responsable'} désigné responsable de l'engagement ${commitment}`
+        : `${e.data.userId ?? 'A lead'} assigned as lead of commitment ${commitment}`;
     case 'LeadRevoked':
       return fr
-        ? `${e.data.userId} n'est plus responsable de l'engagement ${commitment}`
-        : `${e.data.userId} revoked as lead of commitment ${commitment}`;
+        ? `${e.data.userId ?? 'Un responsable'} n'est plus responsable de l'engagement ${commitment}`
+        : `${e.data.userId ?? 'A lead'} revoked as lead of commitment ${commitment}`;
     default:
       return assertNever(e);
   }
