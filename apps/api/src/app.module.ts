@@ -14,6 +14,7 @@ import { PlanResolver } from './graphql/resolvers/plan.resolver';
 import { HistoryResolver } from './graphql/resolvers/history.resolver';
 import { StatusResolver } from './graphql/resolvers/status.resolver';
 import { AuditResolver } from './audit/audit.resolver';
+import { VerificationResolver } from './graphql/resolvers/verification.resolver';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger.module';
 import { ledgerValidationPipe } from './validation.pipe';
@@ -48,7 +49,7 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, CommitmentResolver, HistoryResolver, StatusResolver, AuditResolver],
+      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, CommitmentResolver, HistoryResolver, StatusResolver, AuditResolver, VerificationResolver],
     };
   }
 }

@@ -4,6 +4,15 @@ import { LedgerError } from '@ledger/domain';
 import { importCommand } from './cli/import.command';
 import { issueTokenCommand } from './cli/token.command';
 import { replayCommand } from './cli/replay.command';
+import { exportCommand, type ExportOptions } from './cli/export.command';
+import { importLogCommand } from './cli/import-log.command';
+import { verifyCommand } from './cli/verify.command';
+
+// `ledger export | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 /** `npm run ledger -- <command>`: the ledger's command line. */
 const program = new Command('ledger').description('opengov-ledger command line').showHelpAfterError();
@@ -24,6 +33,38 @@ program
   .option('--url <url>', 'the live server GraphQL endpoint', `http://localhost:${process.env.PORT ?? 3000}/graphql`)
   .action(async (options: { verify?: boolean; url: string }) => {
     process.exitCode = await replayCommand(options);
+  });
+
+program
+  .command('export')
+  .description('stream the whole history with metadata (constant memory)')
+  .option('--format <format>', 'jsonl | csv', 'jsonl')
+  .option('--plan <planId>', 'only this plan (its plan, commitment and access streams)')
+  .option('--since <date>', 'only events recorded since this ISO date')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action(async (options: ExportOptions) => {
+    if (options.format !== 'jsonl' && options.format !== 'csv') {
+      process.stderr.write(`--format must be jsonl or csv, got ${String(options.format)}\n`);
+      process.exitCode = 1;
+      return;
+    }
+    process.exitCode = await exportCommand(options);
+  });
+
+program
+  .command('import-log')
+  .description('replay a JSONL export into an empty ledger (same ids, order and hashes)')
+  .argument('<file>', 'a file written by `export --format jsonl`')
+  .action(async (file: string) => {
+    process.exitCode = await importLogCommand(file);
+  });
+
+program
+  .command('verify')
+  .description('recompute the hash chain of the whole log: OK, or the first broken link')
+  .option('--expected-head <position:hash>', 'the head printed by an earlier verify (detects a removed or rewritten tail)')
+  .action(async (options: { expectedHead?: string }) => {
+    process.exitCode = await verifyCommand(options);
   });
 
 const collect = (value: string, previous: string[]) => [...previous, value];

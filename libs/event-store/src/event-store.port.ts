@@ -13,6 +13,12 @@ export interface NewEvent {
   type: string;
   data: unknown;
   metadata: Record<string, unknown>;
+  /**
+   * Only when replaying an exported log into an empty ledger (`ledger import-log`): keep the
+   * original record time so the hash chain comes out identical. Stores that set the time
+   * themselves (EventStoreDB) ignore it.
+   */
+  created?: Date;
 }
 
 export interface RecordedEvent {

@@ -4,3 +4,4 @@ export * from './log-subscription';
 export * from './embedded/sqlite-event-store';
 export * from './memory/in-memory-event-store';
 export * from './esdb';
+export * from './integrity';

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { concurrencyConflict, satisfies } from '../concurrency-conflict';
+import { linkTo, sealEvent } from '../integrity/event-hash';
 import type {
   AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent,
   SubscribeToAllOptions, Subscription, SubscriptionListener,
@@ -18,12 +19,15 @@ export interface SqliteEventStoreOptions {
 }
 
 const PAGE = 2048;
+/** This row's chain hash, or NULL when the row is unsealed (or its metadata is not JSON). */
+const HASH_SQL = "CASE WHEN json_valid(metadata) THEN json_extract(metadata, '$.integrity.hash') END";
 
 /**
  * Embedded event store on SQLite (better-sqlite3). WAL with synchronous=FULL: an append is
  * acknowledged only after its transaction is fsynced, so it survives kill -9 and power loss.
  * `BEGIN IMMEDIATE` plus UNIQUE(stream, revision) keep concurrent writers (even in other
- * processes) from both winning one revision.
+ * processes) from both winning one revision. Each row's metadata carries its hash chain links
+ * (`integrity`, see integrity/event-hash.ts), computed inside that same transaction.
  */
 export class SqliteEventStore implements EventStore {
   readonly kind = 'embedded' as const;
@@ -42,6 +46,9 @@ export class SqliteEventStore implements EventStore {
     this.db.exec(SQLITE_SCHEMA);
     this.statements = {
       head: this.db.prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1').pluck(),
+      // The chain links, read with the hash extracted in SQL (no JSON.parse of whole metadata).
+      streamHead: this.db.prepare(`SELECT revision, ${HASH_SQL} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`).raw(true),
+      logHeadHash: this.db.prepare(`SELECT ${HASH_SQL} FROM events ORDER BY position DESC LIMIT 1`).pluck(),
       byId: this.db.prepare('SELECT stream, revision, position FROM events WHERE id = ?'),
       insert: this.db.prepare('INSERT INTO events (stream, revision, id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       streamFwd: this.db.prepare('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
@@ -71,7 +78,20 @@ export class SqliteEventStore implements EventStore {
   private flush(batch: PendingAppend[]): void {
     const outcomes: Array<{ ok: true; result: AppendResult } | { ok: false; error: unknown }> = [];
     const write = this.db.transaction(() => {
-      for (const pending of batch) outcomes.push(this.appendOne(pending));
+      // Read the log head under the write lock, once per batch: another process may have appended
+      // since our last flush, so an in-memory head could be stale. One indexed lookup per batch.
+      const chain = { head: linkTo(this.statements.logHeadHash.get()) };
+      for (const pending of batch) {
+        // Each append in its own savepoint: one that fails (e.g. a duplicate event id) is rolled
+        // back alone, and the others in the batch still commit.
+        const head = chain.head;
+        try {
+          outcomes.push(this.appendInSavepoint(pending, chain));
+        } catch (error) {
+          chain.head = head;
+          outcomes.push({ ok: false, error });
+        }
+      }
     });
     write.immediate();
     for (let i = 0; i < batch.length; i++) {
@@ -82,17 +102,24 @@ export class SqliteEventStore implements EventStore {
     if (outcomes.some((o) => o.ok)) for (const s of this.subscriptions) s.notify();
   }
 
-  private appendOne({ stream, events, expected }: PendingAppend): { ok: true; result: AppendResult } | { ok: false; error: unknown } {
-    const headRaw = this.statements.head.get(stream) as bigint | undefined;
-    const head: bigint | 'no_stream' = headRaw === undefined ? 'no_stream' : headRaw;
+  private readonly appendInSavepoint = (pending: PendingAppend, chain: { head: string }) => this.db.transaction(() => this.appendOne(pending, chain))();
+
+  /** `chain.head`: hash of the last event of the log, advanced as this transaction inserts. */
+  private appendOne({ stream, events, expected }: PendingAppend, chain: { head: string }): { ok: true; result: AppendResult } | { ok: false; error: unknown } {
+    const streamHead = this.statements.streamHead.get(stream) as [bigint, unknown] | undefined;
+    const head: bigint | 'no_stream' = streamHead === undefined ? 'no_stream' : streamHead[0];
     const replay = this.idempotentReplay(stream, events, expected);
     if (replay) return replay;
     if (!satisfies(expected, head)) return { ok: false, error: concurrencyConflict(stream, expected, head) };
     let revision = head === 'no_stream' ? 0n : head + 1n;
     let position = 0n;
-    const created = Date.now();
+    let streamPrevHash = linkTo(streamHead?.[1]);
+    const now = Date.now();
     for (const e of events) {
-      const info = this.statements.insert.run(stream, revision, e.id, e.type, JSON.stringify(e.data), JSON.stringify(e.metadata), created);
+      const created = e.created?.getTime() ?? now;
+      const sealed = sealEvent({ stream, revision, id: e.id, type: e.type, data: e.data, metadata: e.metadata, created: new Date(created) }, { prevHash: chain.head, streamPrevHash });
+      const info = this.statements.insert.run(stream, revision, e.id, e.type, JSON.stringify(e.data), JSON.stringify(sealed.metadata), created);
+      chain.head = streamPrevHash = sealed.hash;
       position = BigInt(info.lastInsertRowid);
       revision++;
     }

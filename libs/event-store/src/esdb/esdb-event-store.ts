@@ -12,6 +12,8 @@ import {
   type StreamingRead,
 } from '@eventstore/db-client';
 import { concurrencyConflict } from '../concurrency-conflict';
+import { GENESIS_HASH, linkToEvent, sealStreamRun, withoutIntegrity } from '../integrity/event-hash';
+import { StreamHeads } from '../integrity/stream-heads';
 import type {
   AppendResult,
   EventStore,
@@ -42,6 +44,11 @@ const SLACK = 32;
  * EventStoreDB adapter over @eventstore/db-client (gRPC). Our `position` is the $all commit
  * position; revisions are the stream revisions. `$`-prefixed system streams and event types are
  * hidden from readAll, subscriptions and headPosition: the ledger's log is its own events only.
+ *
+ * Tamper evidence, limited: the server orders $all, so with several writers no client knows an
+ * event's predecessor in the log: events carry the STREAM chain only (no `prevHash`, no hashed
+ * `created`), and only with an exact expected revision or no_stream (the revision is known);
+ * `any`/`stream_exists` appends are unsealed. The command handler always uses exact/no_stream.
  */
 export class EsdbEventStore implements EventStore {
   readonly kind = 'eventstoredb' as const;
@@ -49,6 +56,8 @@ export class EsdbEventStore implements EventStore {
   private readonly ownsClient: boolean;
   private readonly appendTimeoutMs: number;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  /** Stream heads just read (typically by the aggregate load before an append): saves a read per append. */
+  private readonly heads = new StreamHeads();
   private closed = false;
   /** Whether any call was made, i.e. whether the client may hold a channel worth closing. */
   private used = false;
@@ -63,12 +72,16 @@ export class EsdbEventStore implements EventStore {
   async append(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     this.enter();
     if (events.length === 0) throw new Error('append needs at least one event');
-    const payload = events.map((e) => jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }));
     const action = `append to "${stream}"`;
+    const started = Date.now();
     try {
-      const written = this.client.appendToStream(stream, payload, { expectedRevision: expected, deadline: this.appendTimeoutMs });
+      const payload = (await this.sealed(stream, events, expected)).map((e) =>
+        jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }),
+      );
+      const left = Math.max(1, this.appendTimeoutMs - (Date.now() - started)); // the head read counts too
+      const written = this.client.appendToStream(stream, payload, { expectedRevision: expected, deadline: left });
       // A little longer than the gRPC deadline, so that one reports first when it applies.
-      const result = await withDeadline(written, this.appendTimeoutMs + 250, action);
+      const result = await withDeadline(written, left + 250, action);
       const revision = result.nextExpectedRevision;
       // Only with throwOnAppendFailure=false in the connection string.
       if (!result.success) throw concurrencyConflict(stream, expected, revision < 0n ? 'no_stream' : revision);
@@ -79,6 +92,29 @@ export class EsdbEventStore implements EventStore {
       if (error instanceof WrongExpectedVersionError) throw concurrencyConflict(stream, expected, error.actualVersion);
       throw toStoreError(error, action);
     }
+  }
+
+  /** The events with their stream chain link (see the class comment), or unsealed when it is unknowable. */
+  private async sealed(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<NewEvent[]> {
+    if (expected === 'no_stream') return sealStreamRun(stream, 0n, events, GENESIS_HASH);
+    if (typeof expected !== 'bigint') return events.map((e) => ({ ...e, metadata: withoutIntegrity(e.metadata) }));
+    // Link to the event at the expected revision; if the stream moved on, the append fails (or is a no-op replay).
+    const link = this.heads.linkAt(stream, expected) ?? linkToEvent(await this.eventAt(stream, expected));
+    return sealStreamRun(stream, expected + 1n, events, link);
+  }
+
+  /** One event by revision, within the append budget; undefined when there is none. */
+  private async eventAt(stream: string, revision: bigint): Promise<RecordedEvent | undefined> {
+    const action = `read "${stream}" at revision ${revision} to chain an append`;
+    const read = drain(this.client.readStream(stream, { fromRevision: revision, maxCount: 1, deadline: this.appendTimeoutMs }), action);
+    let found: RecordedEvent | undefined;
+    // Read to the end (one event): returning early cancels the call, which reset the HTTP/2 session under load.
+    const consume = async () => {
+      for await (const e of read) if (e.revision === revision) found = e;
+    };
+    const missing = (error: unknown) => (error instanceof StreamNotFoundError ? undefined : Promise.reject(error));
+    await withDeadline(consume(), this.appendTimeoutMs + 250, action).catch(missing);
+    return found;
   }
 
   private async positionOf(stream: string, revision: bigint): Promise<bigint> {
@@ -98,7 +134,7 @@ export class EsdbEventStore implements EventStore {
       maxCount: options.maxCount,
     });
     try {
-      for await (const event of drain(read, `read stream "${stream}"`)) yield event;
+      for await (const event of drain(read, `read stream "${stream}"`)) yield this.heads.note(event);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return;
       throw error;

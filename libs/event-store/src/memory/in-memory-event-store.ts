@@ -3,9 +3,10 @@ import type {
   AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions,
   RecordedEvent, SubscribeToAllOptions, Subscription, SubscriptionListener,
 } from '../event-store.port';
+import { linkToEvent, sealEvent } from '../integrity/event-hash';
 import { LogSubscription } from '../log-subscription';
 
-/** In-memory event store for unit tests: same contract, nothing durable. */
+/** In-memory event store for unit tests: same contract (hash chain included), nothing durable. */
 export class InMemoryEventStore implements EventStore {
   readonly kind = 'memory' as const;
   private readonly log: RecordedEvent[] = [];
@@ -29,17 +30,21 @@ export class InMemoryEventStore implements EventStore {
       throw concurrencyConflict(stream, expected, head);
     }
     if (!satisfies(expected, head)) throw concurrencyConflict(stream, expected, head);
-    const created = new Date();
+    const now = new Date();
     for (const e of events) {
+      const created = e.created ?? now;
+      const revision = BigInt(existing.length);
+      const links = { prevHash: linkToEvent(this.log[this.log.length - 1]), streamPrevHash: linkToEvent(existing[existing.length - 1]) };
+      const { metadata } = sealEvent({ stream, revision, id: e.id, type: e.type, data: e.data, metadata: e.metadata, created }, links);
       const recorded: RecordedEvent = {
         id: e.id,
         stream,
-        revision: BigInt(existing.length),
+        revision,
         position: BigInt(this.log.length + 1),
         type: e.type,
         // Copy like a real store would (callers must not share mutable objects with the log).
         data: structuredClone(e.data),
-        metadata: structuredClone(e.metadata),
+        metadata: structuredClone(metadata),
         created,
       };
       existing.push(recorded);
