@@ -1,2 +1,3 @@
 export * from './event-store-contract';
 export * from './esdb-double';
+export * from './decider-spec';
