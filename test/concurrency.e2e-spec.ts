@@ -1,52 +1,58 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { TokenService } from '../apps/api/src/auth/token.service';
 import { createApp } from '../apps/api/src/bootstrap';
 import { loadConfig } from '../apps/api/src/config/ledger-config';
 import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
+import { storeTargets } from './support/store-targets';
 
-let app: NestFastifyApplication;
-let dir: string;
-let token: string;
+describe.each(storeTargets())('concurrent writers on one commitment — $name', (target) => {
+  let app: NestFastifyApplication;
+  let token: string;
 
-async function gql(query: string) {
-  const res = await app.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${token}` }, payload: { query } });
-  return res.json() as { data?: Record<string, { version: number; commitment: { activities: Array<{ actionsDone: Array<{ id: string; text: string }> }> } }>; errors?: Array<{ extensions: { code: string; currentVersion?: number } }> };
-}
+  async function gql(query: string) {
+    const res = await app.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${token}` }, payload: { query } });
+    return res.json() as {
+      data?: Record<string, { version: number; commitment: { activities: Array<{ actionsDone: Array<{ id: string; text: string }> }> } }>;
+      errors?: Array<{ extensions: { code: string; currentVersion?: number } }>;
+    };
+  }
 
-async function streamEvents(stream: string): Promise<RecordedEvent[]> {
-  const out: RecordedEvent[] = [];
-  for await (const e of app.get<EventStore>(EVENT_STORE).readStream(stream)) out.push(e);
-  return out;
-}
+  async function streamEvents(stream: string): Promise<RecordedEvent[]> {
+    const out: RecordedEvent[] = [];
+    for await (const e of app.get<EventStore>(EVENT_STORE).readStream(stream)) out.push(e);
+    return out;
+  }
 
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'ledger-concurrency-'));
-  app = await createApp(loadConfig({ LEDGER_DATA_DIR: dir, LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: 'concurrency-test-secret-0123456789abcdef' }));
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
-  await app.get(ProjectionRunner).caughtUp;
-  token = await app.get(TokenService).issue({ sub: 'cora', name: 'Cora', roles: ['coordinator'] });
-  for (const q of [
-    'mutation { definePlan(input:{id:"c", country:"X", title:"T", period:"P"}) { version } }',
-    'mutation { addAxis(input:{planId:"c", axisId:"a", title:"A"}) { version } }',
-    'mutation { registerCommitment(input:{planId:"c", axisId:"a", number:1, title:"C", leadOrganisation:"O"}) { version } }',
-    'mutation { planActivity(input:{commitmentId:"c.1", title:"A", weight:1}) { version } }',
-  ]) expect((await gql(q)).errors).toBeUndefined();
-}, 30_000);
+  beforeAll(async () => {
+    app = await createApp(
+      loadConfig({ ...(await target.start()), LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: 'concurrency-test-secret-0123456789abcdef' }),
+    );
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    await app.get(ProjectionRunner).caughtUp;
+    token = await app.get(TokenService).issue({ sub: 'cora', name: 'Cora', roles: ['coordinator'] });
+    for (const q of [
+      'mutation { definePlan(input:{id:"c", country:"X", title:"T", period:"P"}) { version } }',
+      'mutation { addAxis(input:{planId:"c", axisId:"a", title:"A"}) { version } }',
+      'mutation { registerCommitment(input:{planId:"c", axisId:"a", number:1, title:"C", leadOrganisation:"O"}) { version } }',
+      'mutation { planActivity(input:{commitmentId:"c.1", title:"A", weight:1}) { version } }',
+    ])
+      expect((await gql(q)).errors).toBeUndefined();
+  }, 30_000);
 
-afterAll(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+  afterAll(async () => {
+    await app.close();
+    await target.stop();
+  });
 
-describe('concurrent writers on one commitment', () => {
   it('accepts 64 concurrent writers without expectedVersion: every command is in the log once, no lost update', async () => {
     const results = await Promise.all(
-      Array.from({ length: 64 }, (_, i) => gql(`mutation { recordAction(input:{commitmentId:"c.1", activityId:"c.1.1", kind:DONE, text:"writer ${i}"}) { version commitment { activities { actionsDone { id text } } } } }`)),
+      Array.from({ length: 64 }, (_, i) =>
+        gql(
+          `mutation { recordAction(input:{commitmentId:"c.1", activityId:"c.1.1", kind:DONE, text:"writer ${i}"}) { version commitment { activities { actionsDone { id text } } } } }`,
+        ),
+      ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
     const versions = results.map((r) => r.data!.recordAction.version).sort((a, b) => a - b);
@@ -55,14 +61,20 @@ describe('concurrent writers on one commitment', () => {
     expect(events.map((e) => (e.data as { text: string }).text).sort()).toEqual(Array.from({ length: 64 }, (_, i) => `writer ${i}`).sort());
     const ids = events.map((e) => (e.data as { actionId: string }).actionId);
     expect(new Set(ids).size).toBe(64); // ids decided against fresh state each retry
-    const last = await gql('mutation { recordAction(input:{commitmentId:"c.1", activityId:"c.1.1", kind:DONE, text:"last"}) { version commitment { activities { actionsDone { id text } } } } }');
+    const last = await gql(
+      'mutation { recordAction(input:{commitmentId:"c.1", activityId:"c.1.1", kind:DONE, text:"last"}) { version commitment { activities { actionsDone { id text } } } } }',
+    );
     expect(last.data!.recordAction.commitment.activities[0].actionsDone).toHaveLength(65);
   });
 
   it('lets exactly one of 64 writers with the same expectedVersion win; the others get CONCURRENCY_CONFLICT with the current version', async () => {
     const before = (await streamEvents('commitment-c.1')).length;
     const results = await Promise.all(
-      Array.from({ length: 64 }, (_, i) => gql(`mutation { reportActivityProgress(input:{commitmentId:"c.1", activityId:"c.1.1", progress:${i + 1}, expectedVersion:${before}}) { version } }`)),
+      Array.from({ length: 64 }, (_, i) =>
+        gql(
+          `mutation { reportActivityProgress(input:{commitmentId:"c.1", activityId:"c.1.1", progress:${i + 1}, expectedVersion:${before}}) { version } }`,
+        ),
+      ),
     );
     const won = results.filter((r) => !r.errors);
     expect(won).toHaveLength(1);
