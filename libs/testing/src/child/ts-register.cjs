@@ -10,6 +10,7 @@ const aliases = {
   '@ledger/domain': 'libs/ledger/src',
   '@ledger/event-store': 'libs/event-store/src',
   '@ledger/projections': 'libs/projections/src',
+  '@ledger/testing': 'libs/testing/src',
 };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

@@ -1,0 +1,72 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
+import { TokenService } from '../apps/api/src/auth/token.service';
+import { createApp } from '../apps/api/src/bootstrap';
+import { loadConfig } from '../apps/api/src/config/ledger-config';
+import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
+import { storeTargets } from './support/store-targets';
+
+const SECRET = 'idempotency-test-secret-0123456789abcdef';
+
+describe.each(storeTargets())('idempotent commands (commandId) — $name', (target) => {
+  let env: Record<string, string>;
+  let app: NestFastifyApplication;
+  let token: string;
+
+  const boot = async () => {
+    app = await createApp(loadConfig({ ...env, LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: SECRET }));
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    await app.get(ProjectionRunner).caughtUp;
+    token = await app.get(TokenService).issue({ sub: 'cora', name: 'Cora', roles: ['coordinator'] });
+  };
+  const gql = async (query: string) =>
+    (await app.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${token}` }, payload: { query } })).json() as {
+      data?: Record<string, { version: number; position: string }>;
+      errors?: Array<{ message: string; extensions: { code: string } }>;
+    };
+  const head = () => app.get<EventStore>(EVENT_STORE).headPosition();
+  const report = (commandId: string, progress: number) =>
+    `mutation { reportActivityProgress(input:{commandId:"${commandId}", commitmentId:"i.1", activityId:"i.1.1", progress:${progress}, effectiveAt:"2020-06-30"}) { version position } }`;
+
+  beforeAll(async () => {
+    env = await target.start();
+    await boot();
+    for (const q of [
+      'mutation { definePlan(input:{id:"i", country:"X", title:"T", period:"P"}) { version position } }',
+      'mutation { addAxis(input:{planId:"i", axisId:"a", title:"A"}) { version position } }',
+      'mutation { registerCommitment(input:{planId:"i", axisId:"a", number:1, title:"C", leadOrganisation:"O"}) { version position } }',
+      'mutation { planActivity(input:{commitmentId:"i.1", title:"A", weight:1}) { version position } }',
+    ]) expect((await gql(q)).errors).toBeUndefined();
+  }, 30_000);
+  afterAll(async () => {
+    await app.close();
+    await target.stop();
+  });
+
+  it('returns the original version and position for a retry with the same id and payload, writing nothing', async () => {
+    const first = await gql(report('retry-1', 40));
+    const before = await head();
+    const again = await gql(report('retry-1', 40));
+    expect(again.data).toEqual(first.data);
+    expect(await head()).toBe(before);
+  });
+
+  it('refuses the same id with a different payload (ILLEGAL_STATE), writing nothing', async () => {
+    await gql(report('retry-2', 50));
+    const before = await head();
+    const clash = await gql(report('retry-2', 51));
+    expect(clash.errors?.[0].extensions.code).toBe('ILLEGAL_STATE');
+    expect(clash.errors?.[0].message).toContain('commandId "retry-2" was already used');
+    expect(await head()).toBe(before);
+  });
+
+  it('still recognises a retry after a restart (the commandId is in the log, not in memory)', async () => {
+    const first = await gql(report('retry-3', 60));
+    await app.close();
+    await boot();
+    const before = await head();
+    expect((await gql(report('retry-3', 60))).data).toEqual(first.data);
+    expect(await head()).toBe(before);
+  }, 30_000);
+});
