@@ -6,7 +6,9 @@ import { LedgerModule } from '../ledger.module';
 import { loadConfig } from '../config/ledger-config';
 import { ProjectionRunner } from '../projections/projection-runner.service';
 import { ReadModelService } from '../projections/read-model.service';
-import { rate, timed } from './measure';
+import type { INestApplicationContext } from '@nestjs/common';
+import { PlanHistoryReader } from '../history/plan-history.reader';
+import { percentile, rate, timed } from './measure';
 
 /** (a) Cold rebuild of all read models from the embedded store, next to raw iteration of the same rows. */
 export async function rebuildBench(dataDir: string, file: string, events: number): Promise<string[]> {
@@ -45,19 +47,41 @@ export async function rebuildBench(dataDir: string, file: string, events: number
   );
   await store.close();
 
+  const app = await NestFactory.createApplicationContext(LedgerModule.forRoot({ config: loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_SAMPLE: 'off' }) }), { logger: false });
   const nest = await timed(async () => {
-    const app = await NestFactory.createApplicationContext(LedgerModule.forRoot({ config: loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_SAMPLE: 'off' }) }), { logger: false });
     await app.init();
     await app.get(ProjectionRunner).caughtUp;
-    const position = app.get(ReadModelService).position;
-    await app.close();
-    return position;
+    return app.get(ReadModelService).position;
   });
+  const travel = await timeTravel(app);
+  await app.close();
 
   return [
     `| raw better-sqlite3 iterate() of the rows | ${raw.value.toLocaleString('en-US')} | ${(raw.ms / 1000).toFixed(2)} s | ${rate(raw.value, raw.ms)} | 100 % |`,
     `| iterate + JSON.parse(data, metadata) | ${parsed.value.toLocaleString('en-US')} | ${(parsed.ms / 1000).toFixed(2)} s | ${rate(parsed.value, parsed.ms)} | ${((raw.ms / parsed.ms) * 100).toFixed(0)} % |`,
     `| store subscription → all read models (no Nest) | ${direct.value.toLocaleString('en-US')} | ${(direct.ms / 1000).toFixed(2)} s | ${rate(direct.value, direct.ms)} | ${((raw.ms / direct.ms) * 100).toFixed(0)} % |`,
     `| app boot: subscription → EventBus → projection handlers, until caught up | ${events.toLocaleString('en-US')} | ${(nest.ms / 1000).toFixed(2)} s | ${rate(events, nest.ms)} | ${((raw.ms / nest.ms) * 100).toFixed(0)} % |`,
+    '',
+    `Time travel on this ledger (${events.toLocaleString('en-US')} events; each plan's streams hold ~${Math.round(events / 40).toLocaleString('en-US')} events):`,
+    '',
+    '| query | runs | p50 | p95 | max |',
+    '| --- | --- | --- | --- | --- |',
+    ...travel,
+  ];
+}
+
+/** plan(id, asOf) and commitment(id, asOf) at random effective dates, as known now. */
+async function timeTravel(app: INestApplicationContext): Promise<string[]> {
+  const history = app.get(PlanHistoryReader);
+  const date = (i: number) => new Date(Date.parse('2018-07-01T00:00:00Z') + ((i * 7919) % 900) * 86_400_000).toISOString();
+  const measure = async (runs: number, fn: (i: number) => Promise<unknown>) => {
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) ms.push((await timed(() => fn(i))).ms);
+    ms.sort((a, b) => a - b);
+    return `${runs} | ${percentile(ms, 50).toFixed(1)} ms | ${percentile(ms, 95).toFixed(1)} ms | ${ms[ms.length - 1].toFixed(1)} ms`;
+  };
+  return [
+    `| commitment(id, asOf: {effectiveAt}) | ${await measure(200, (i) => history.commitmentAsOf(`plan-${i % 40}.${1 + (i % 25)}`, { effectiveAt: date(i) }))} |`,
+    `| plan(id, asOf: {effectiveAt}) — 25 commitments | ${await measure(40, (i) => history.planAsOf(`plan-${i % 40}`, { effectiveAt: date(i) }))} |`,
   ];
 }
