@@ -13,7 +13,13 @@ const SECRET = 'resilience-test-secret-0123456789abcdef';
 
 async function boot(connectionString: string): Promise<{ app: NestFastifyApplication; token: string }> {
   const app = await createApp(
-    loadConfig({ EVENTSTORE_CONNECTION_STRING: connectionString, LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: SECRET, LEDGER_LOG: 'silent', LEDGER_DATA_DIR: '/nonexistent' }),
+    loadConfig({
+      EVENTSTORE_CONNECTION_STRING: connectionString,
+      LEDGER_SAMPLE: 'off',
+      LEDGER_JWT_SECRET: SECRET,
+      LEDGER_LOG: 'silent',
+      LEDGER_DATA_DIR: '/nonexistent',
+    }),
   );
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
@@ -23,7 +29,12 @@ async function boot(connectionString: string): Promise<{ app: NestFastifyApplica
 }
 
 async function gql(app: NestFastifyApplication, token: string | undefined, query: string) {
-  const res = await app.inject({ method: 'POST', url: '/graphql', headers: token ? { authorization: `Bearer ${token}` } : {}, payload: { query } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+    payload: { query },
+  });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- GraphQL answers are checked by shape in each test
   return res.json() as { data?: Record<string, any>; errors?: Array<{ message: string; extensions: { code: string } }> };
 }
@@ -57,7 +68,11 @@ describe('the API on EventStoreDB (gRPC double): outages and several instances',
   it('keeps serving, reports not ready and fails writes fast while the store is down, then catches up to a fresh replay', async () => {
     const { app, token } = await boot(double.connectionString);
     apps.push(app);
-    const define = await gql(app, token, 'mutation { definePlan(input:{id:"p", country:"Maroc", title:"Plan", period:"2018-2020"}) { version } }');
+    const define = await gql(
+      app,
+      token,
+      'mutation { definePlan(input:{id:"p", country:"Maroc", title:"Plan", period:"2018-2020"}) { version } }',
+    );
     expect(define.data?.definePlan.version).toBe(1);
     await gql(app, token, 'mutation { addAxis(input:{planId:"p", axisId:"a", title:"Axe"}) { version } }');
 
@@ -75,7 +90,18 @@ describe('the API on EventStoreDB (gRPC double): outages and several instances',
     await double.restart();
     // Another writer appends while the API is still reconnecting: it must arrive exactly once.
     const other = new EsdbEventStore(double.connectionString);
-    await other.append('plan-p', [{ id: randomUUID(), type: 'AxisAdded', data: { planId: 'p', axisId: 'c', title: 'C', order: 2 }, metadata: { schemaVersion: 1, recordedAt: new Date().toISOString(), effectiveAt: new Date().toISOString() } }], 1n);
+    await other.append(
+      'plan-p',
+      [
+        {
+          id: randomUUID(),
+          type: 'AxisAdded',
+          data: { planId: 'p', axisId: 'c', title: 'C', order: 2 },
+          metadata: { schemaVersion: 1, recordedAt: new Date().toISOString(), effectiveAt: new Date().toISOString() },
+        },
+      ],
+      1n,
+    );
     await other.close();
     await waitFor(() => app.get(ReadModelService).ready, 20_000);
     expect(await ready(app)).toBe(200);
@@ -90,7 +116,11 @@ describe('the API on EventStoreDB (gRPC double): outages and several instances',
     const a = await boot(double.connectionString);
     const b = await boot(double.connectionString);
     apps.push(a.app, b.app);
-    const written = await gql(a.app, a.token, 'mutation { definePlan(input:{id:"q", country:"Maroc", title:"Shared", period:"2021-2023"}) { position } }');
+    const written = await gql(
+      a.app,
+      a.token,
+      'mutation { definePlan(input:{id:"q", country:"Maroc", title:"Shared", period:"2021-2023"}) { position } }',
+    );
     const position = BigInt(written.data?.definePlan.position);
     await app_waitFor(b.app, position);
     expect((await gql(b.app, undefined, '{ plan(id:"q") { title } }')).data?.plan).toEqual({ title: 'Shared' });

@@ -32,7 +32,10 @@ describe('export, re-import into an empty ledger, and tamper evidence', () => {
   };
   let quiet: jest.SpyInstance[];
   beforeEach(() => {
-    quiet = [jest.spyOn(process.stdout, 'write').mockImplementation(() => true), jest.spyOn(process.stderr, 'write').mockImplementation(() => true)];
+    quiet = [
+      jest.spyOn(process.stdout, 'write').mockImplementation(() => true),
+      jest.spyOn(process.stderr, 'write').mockImplementation(() => true),
+    ];
   });
   afterEach(() => quiet.forEach((q) => q.mockRestore()));
   afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -40,7 +43,10 @@ describe('export, re-import into an empty ledger, and tamper evidence', () => {
   it('re-imports a JSONL export into an empty ledger with the same hashes, verifies it, and serves the same rates', async () => {
     const source = dir();
     const original = await boot(source, true);
-    const rate = (app: NestFastifyApplication) => app.inject({ method: 'POST', url: '/graphql', payload: { query: '{ plan(id:"ma-2018-2020") { implementationRate } }' } }).then((r) => r.json().data.plan.implementationRate);
+    const rate = (app: NestFastifyApplication) =>
+      app
+        .inject({ method: 'POST', url: '/graphql', payload: { query: '{ plan(id:"ma-2018-2020") { implementationRate } }' } })
+        .then((r) => r.json().data.plan.implementationRate);
     const expectedRate = await rate(original);
     await original.close();
 
@@ -70,7 +76,9 @@ describe('export, re-import into an empty ledger, and tamper evidence', () => {
     expect(await exportCommand({ format: 'csv', plan: 'ma-2018-2020', out: file })).toBe(0);
     delete process.env.LEDGER_DATA_DIR;
     const text = readFileSync(file, 'utf8');
-    expect(text.split('\n')[0]).toBe('position,stream,revision,id,type,schemaVersion,recordedAt,effectiveAt,actor,role,commandId,correlationId,causationId,hash,data,metadata');
+    expect(text.split('\n')[0]).toBe(
+      'position,stream,revision,id,type,schemaVersion,recordedAt,effectiveAt,actor,role,commandId,correlationId,causationId,hash,data,metadata',
+    );
     expect(text).toContain('"{""planId"":""ma-2018-2020""');
   }, 30_000);
 
@@ -81,7 +89,14 @@ describe('export, re-import into an empty ledger, and tamper evidence', () => {
     const auditor = await tokens.issue({ sub: 'audrey', name: 'Audrey', roles: ['auditor'] });
     const lead = await tokens.issue({ sub: 'lena', name: 'Lena', roles: ['lead'] });
     const verify = async (token?: string) =>
-      (await app.inject({ method: 'POST', url: '/graphql', headers: token ? { authorization: `Bearer ${token}` } : {}, payload: { query: '{ verifyLedger { ok checkedEvents firstBrokenPosition reason head } }' } })).json();
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/graphql',
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          payload: { query: '{ verifyLedger { ok checkedEvents firstBrokenPosition reason head } }' },
+        })
+      ).json();
     const ok = await verify(auditor);
     expect(ok.data.verifyLedger).toMatchObject({ ok: true, checkedEvents: 480, firstBrokenPosition: null });
     expect((await verify()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
@@ -89,7 +104,7 @@ describe('export, re-import into an empty ledger, and tamper evidence', () => {
     await app.close();
 
     const db = new Database(join(data, 'ledger.sqlite'));
-    db.prepare("UPDATE events SET data = replace(data, '\"weight\":1', '\"weight\":5') WHERE position = 40").run();
+    db.prepare('UPDATE events SET data = replace(data, \'"weight":1\', \'"weight":5\') WHERE position = 40').run();
     db.close();
     app = await boot(data);
     const broken = await verify(auditor);

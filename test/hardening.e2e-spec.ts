@@ -9,7 +9,9 @@ import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.
 
 async function boot(env: Record<string, string>): Promise<{ app: NestFastifyApplication; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-hardening-'));
-  const app = await createApp(loadConfig({ LEDGER_DATA_DIR: dir, LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: 'hardening-test-secret-0123456789abcdef', ...env }));
+  const app = await createApp(
+    loadConfig({ LEDGER_DATA_DIR: dir, LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: 'hardening-test-secret-0123456789abcdef', ...env }),
+  );
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   await app.get(ProjectionRunner).caughtUp;
@@ -17,7 +19,12 @@ async function boot(env: Record<string, string>): Promise<{ app: NestFastifyAppl
 }
 
 const post = (app: NestFastifyApplication, payload: unknown, headers: Record<string, string> = {}) =>
-  app.inject({ method: 'POST', url: '/graphql', headers: { 'content-type': 'application/json', ...headers }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+  app.inject({
+    method: 'POST',
+    url: '/graphql',
+    headers: { 'content-type': 'application/json', ...headers },
+    payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
 
 describe('GraphQL hardening', () => {
   let app: NestFastifyApplication;
@@ -39,14 +46,20 @@ describe('GraphQL hardening', () => {
   it(`refuses more than ${GRAPHQL_LIMITS.maxAliases} aliases`, async () => {
     const aliases = Array.from({ length: GRAPHQL_LIMITS.maxAliases + 1 }, (_, i) => `a${i}: plans { id }`).join(' ');
     const res = (await post(app, { query: `{ ${aliases} }` })).json();
-    expect(res.errors[0]).toMatchObject({ message: `query uses more than ${GRAPHQL_LIMITS.maxAliases} aliases`, extensions: { code: 'VALIDATION_FAILED' } });
+    expect(res.errors[0]).toMatchObject({
+      message: `query uses more than ${GRAPHQL_LIMITS.maxAliases} aliases`,
+      extensions: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   it('refuses a query whose estimated cost is over the limit, and accepts a normal dashboard query', async () => {
-    const expensive = '{ plans { commitments { activities { actionsDone { text } actionsNotDone { text } additionalActions { text } } communicationActions { action } } axes { commitments { activities { actionsDone { text } } } } } }';
+    const expensive =
+      '{ plans { commitments { activities { actionsDone { text } actionsNotDone { text } additionalActions { text } } communicationActions { action } } axes { commitments { activities { actionsDone { text } } } } } }';
     const res = (await post(app, { query: expensive })).json();
     expect(res.errors[0].message).toMatch(/too expensive: estimated cost \d+ exceeds 50000/);
-    const dashboard = (await post(app, { query: '{ plans { implementationRate axes { implementationRate commitments { number implementationRate } } } }' })).json();
+    const dashboard = (
+      await post(app, { query: '{ plans { implementationRate axes { implementationRate commitments { number implementationRate } } } }' })
+    ).json();
     expect(dashboard.errors).toBeUndefined();
   });
 

@@ -37,7 +37,8 @@ describe.each(storeTargets())('idempotent commands (commandId) — $name', (targ
       'mutation { addAxis(input:{planId:"i", axisId:"a", title:"A"}) { version position } }',
       'mutation { registerCommitment(input:{planId:"i", axisId:"a", number:1, title:"C", leadOrganisation:"O"}) { version position } }',
       'mutation { planActivity(input:{commitmentId:"i.1", title:"A", weight:1}) { version position } }',
-    ]) expect((await gql(q)).errors).toBeUndefined();
+    ])
+      expect((await gql(q)).errors).toBeUndefined();
   }, 30_000);
   afterAll(async () => {
     await app.close();

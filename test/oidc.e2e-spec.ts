@@ -35,7 +35,15 @@ describe('tokens from an OIDC issuer (RS256 via JWKS)', () => {
     await new Promise<void>((r) => jwks.listen(0, '127.0.0.1', r));
     const url = `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs`;
     dir = mkdtempSync(join(tmpdir(), 'ledger-oidc-'));
-    app = await createApp(loadConfig({ LEDGER_DATA_DIR: dir, LEDGER_SAMPLE: 'off', LEDGER_OIDC_ISSUER: issuer, LEDGER_OIDC_JWKS_URL: url, LEDGER_JWT_AUDIENCE: 'opengov-ledger' }));
+    app = await createApp(
+      loadConfig({
+        LEDGER_DATA_DIR: dir,
+        LEDGER_SAMPLE: 'off',
+        LEDGER_OIDC_ISSUER: issuer,
+        LEDGER_OIDC_JWKS_URL: url,
+        LEDGER_JWT_AUDIENCE: 'opengov-ledger',
+      }),
+    );
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
     await app.get(ProjectionRunner).caughtUp;
@@ -48,10 +56,20 @@ describe('tokens from an OIDC issuer (RS256 via JWKS)', () => {
   });
 
   const define = async (bearer: string, id: string) =>
-    (await app.inject({ method: 'POST', url: '/graphql', headers: { authorization: `Bearer ${bearer}` }, payload: { query: `mutation { definePlan(input:{id:"${id}", country:"X", title:"T", period:"P"}) { version } }` } })).json();
+    (
+      await app.inject({
+        method: 'POST',
+        url: '/graphql',
+        headers: { authorization: `Bearer ${bearer}` },
+        payload: { query: `mutation { definePlan(input:{id:"${id}", country:"X", title:"T", period:"P"}) { version } }` },
+      })
+    ).json();
 
   it("accepts a Keycloak-style token with realm_access roles and records the user's sub", async () => {
-    const res = await define(await token({ name: 'Kc Coordinator', realm_access: { roles: ['coordinator', 'offline_access'] } }), 'kc-plan');
+    const res = await define(
+      await token({ name: 'Kc Coordinator', realm_access: { roles: ['coordinator', 'offline_access'] } }),
+      'kc-plan',
+    );
     expect(res.data.definePlan.version).toBe(1);
   });
 

@@ -10,16 +10,20 @@ import { importSampleIfEmpty } from '../apps/api/src/import/sample-plan';
 import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
 
 const PUBLISHED = [100, 100, 95, 96, 100, 95, 24, 100, 100, 95, 98, 100, 25, 26, 63, 100, 99, 97];
-const PLAN_QUERY = '{ plan(id:"ma-2018-2020") { implementationRate version axes { id implementationRate } commitments { number implementationRate version activities { id weight progress status lifecycle actionsDone { text } } } } }';
+const PLAN_QUERY =
+  '{ plan(id:"ma-2018-2020") { implementationRate version axes { id implementationRate } commitments { number implementationRate version activities { id weight progress status lifecycle actionsDone { text } } } } }';
 
 async function boot(dir: string): Promise<NestFastifyApplication> {
-  const app = await createApp(loadConfig({ LEDGER_DATA_DIR: dir, LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: 'persistence-test-secret-0123456789abcdef' }));
+  const app = await createApp(
+    loadConfig({ LEDGER_DATA_DIR: dir, LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: 'persistence-test-secret-0123456789abcdef' }),
+  );
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   return app;
 }
 
-const query = async (app: NestFastifyApplication, q: string) => (await app.inject({ method: 'POST', url: '/graphql', payload: { query: q } })).json();
+const query = async (app: NestFastifyApplication, q: string) =>
+  (await app.inject({ method: 'POST', url: '/graphql', payload: { query: q } })).json();
 
 describe('the bundled plan on a fresh ledger, and a restart', () => {
   let dir: string;

@@ -37,6 +37,11 @@ export function storeTargets(): StoreTarget[] {
     },
   ];
   const real = process.env.ESDB_TEST_CONNECTION_STRING;
-  if (real) targets.push({ name: 'EventStoreDB (real server)', start: async () => ({ EVENTSTORE_CONNECTION_STRING: real, LEDGER_DATA_DIR: mkdtempSync(join(tmpdir(), 'ledger-e2e-real-')) }), stop: async () => undefined });
+  if (real)
+    targets.push({
+      name: 'EventStoreDB (real server)',
+      start: async () => ({ EVENTSTORE_CONNECTION_STRING: real, LEDGER_DATA_DIR: mkdtempSync(join(tmpdir(), 'ledger-e2e-real-')) }),
+      stop: async () => undefined,
+    });
   return targets;
 }

@@ -49,7 +49,15 @@ export class AppModule {
         }),
       ],
       controllers: [HealthController],
-      providers: [{ provide: APP_PIPE, useValue: ledgerValidationPipe }, PlanResolver, CommitmentResolver, HistoryResolver, StatusResolver, AuditResolver, VerificationResolver],
+      providers: [
+        { provide: APP_PIPE, useValue: ledgerValidationPipe },
+        PlanResolver,
+        CommitmentResolver,
+        HistoryResolver,
+        StatusResolver,
+        AuditResolver,
+        VerificationResolver,
+      ],
     };
   }
 }

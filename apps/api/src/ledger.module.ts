@@ -52,7 +52,17 @@ export class LedgerModule {
         ...HISTORY_QUERY_HANDLERS,
         ...AUDIT_QUERY_HANDLERS,
       ],
-      exports: [LEDGER_CONFIG, CLOCK, EVENT_STORE, ReadModelService, ProjectionRunner, CommandGateway, PlanImporter, PlanHistoryReader, TokenService],
+      exports: [
+        LEDGER_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        ReadModelService,
+        ProjectionRunner,
+        CommandGateway,
+        PlanImporter,
+        PlanHistoryReader,
+        TokenService,
+      ],
     };
   }
 }

@@ -27,12 +27,20 @@ const effectiveAt = (e: ProjectedEvent): number => Date.parse(String(e.metadata.
  * `knownAt` (default now): the plan's rate before and after, and per commitment its rate before and
  * after with the events in between. Commitments where nothing happened are left out.
  */
-export function planChanges(events: readonly ProjectedEvent[], planId: string, since: string, until: string, knownAt?: string): PlanChanges {
+export function planChanges(
+  events: readonly ProjectedEvent[],
+  planId: string,
+  since: string,
+  until: string,
+  knownAt?: string,
+): PlanChanges {
   const before = readModelAsOf(events, { effectiveAt: since, knownAt } satisfies AsOf);
   const after = readModelAsOf(events, { effectiveAt: until, knownAt });
   const from = Date.parse(since);
   const to = Date.parse(until);
-  const between = events.filter((e) => effectiveAt(e) > from && effectiveAt(e) <= to && (!knownAt || Date.parse(String(e.metadata.recordedAt)) <= Date.parse(knownAt)));
+  const between = events.filter(
+    (e) => effectiveAt(e) > from && effectiveAt(e) <= to && (!knownAt || Date.parse(String(e.metadata.recordedAt)) <= Date.parse(knownAt)),
+  );
   const afterPlan = after.plan(planId);
   const commitments: CommitmentChange[] = (afterPlan?.commitments ?? [])
     .map((c) => ({
@@ -44,5 +52,11 @@ export function planChanges(events: readonly ProjectedEvent[], planId: string, s
       events: between.filter((e) => parseStreamName(e.stream).id === c.id),
     }))
     .filter((c) => c.events.length > 0 || c.rateBefore !== c.rateAfter);
-  return { since, until, rateBefore: before.plan(planId)?.implementationRate ?? 0, rateAfter: afterPlan?.implementationRate ?? 0, commitments };
+  return {
+    since,
+    until,
+    rateBefore: before.plan(planId)?.implementationRate ?? 0,
+    rateAfter: afterPlan?.implementationRate ?? 0,
+    commitments,
+  };
 }

@@ -75,7 +75,14 @@ export function planView({ state, version }: PlanRecord, commitments: Commitment
   const views = commitments.map(commitmentView);
   const axes = state.axes.map((axis) => {
     const mine = views.filter((c) => c.axisId === axis.id);
-    return { id: axis.id, planId: state.id, title: axis.title, order: axis.order, implementationRate: meanRate(mine.map((c) => c.implementationRate)), commitments: mine };
+    return {
+      id: axis.id,
+      planId: state.id,
+      title: axis.title,
+      order: axis.order,
+      implementationRate: meanRate(mine.map((c) => c.implementationRate)),
+      commitments: mine,
+    };
   });
   return {
     id: state.id,

@@ -156,15 +156,18 @@ export function eventStoreContract(factory: StoreFactory): void {
       await store.append(s, [ev('A'), ev('B'), ev('C')], 'no_stream');
       const order: string[] = [];
       let caughtUp = false;
-      const sub = store.subscribeToAll({}, {
-        onEvent: async (e) => {
-          if (e.stream !== s) return;
-          order.push(`start ${e.type}`);
-          await new Promise((r) => setTimeout(r, 5));
-          order.push(`end ${e.type}`);
+      const sub = store.subscribeToAll(
+        {},
+        {
+          onEvent: async (e) => {
+            if (e.stream !== s) return;
+            order.push(`start ${e.type}`);
+            await new Promise((r) => setTimeout(r, 5));
+            order.push(`end ${e.type}`);
+          },
+          onCaughtUp: () => (caughtUp = true),
         },
-        onCaughtUp: () => (caughtUp = true),
-      });
+      );
       await waitFor(() => caughtUp);
       await sub.stop();
       expect(order).toEqual(['start A', 'end A', 'start B', 'end B', 'start C', 'end C']);
@@ -175,14 +178,17 @@ export function eventStoreContract(factory: StoreFactory): void {
       await store.append(s, [ev('A'), ev('Bad'), ev('C')], 'no_stream');
       const seen: string[] = [];
       let failure: Error | undefined;
-      const sub = store.subscribeToAll({}, {
-        onEvent: (e) => {
-          if (e.stream !== s) return;
-          if (e.type === 'Bad') throw new Error('boom');
-          seen.push(e.type);
+      const sub = store.subscribeToAll(
+        {},
+        {
+          onEvent: (e) => {
+            if (e.stream !== s) return;
+            if (e.type === 'Bad') throw new Error('boom');
+            seen.push(e.type);
+          },
+          onError: (err) => (failure = err),
         },
-        onError: (err) => (failure = err),
-      });
+      );
       await waitFor(() => failure !== undefined);
       await sub.stop();
       expect(failure?.message).toContain('boom');

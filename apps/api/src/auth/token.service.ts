@@ -35,7 +35,8 @@ export class TokenService {
       this.secret = new TextEncoder().encode(readFileSync(file, 'utf8').trim());
       this.generatedSecretFile = file;
     }
-    if (!this.secret && !this.jwks) this.logger.warn('no LEDGER_JWT_SECRET nor OIDC issuer configured: every caller is anonymous (read-only)');
+    if (!this.secret && !this.jwks)
+      this.logger.warn('no LEDGER_JWT_SECRET nor OIDC issuer configured: every caller is anonymous (read-only)');
   }
 
   get canIssue(): boolean {
@@ -47,7 +48,11 @@ export class TokenService {
     if (!key) throw new LedgerError('UNAUTHENTICATED', 'this server accepts no tokens (no secret or OIDC issuer configured)');
     try {
       const { payload } = this.jwks
-        ? await jwtVerify(token, this.jwks, { issuer: this.config.oidcIssuer, audience: this.config.jwtAudience, algorithms: ['RS256', 'ES256'] })
+        ? await jwtVerify(token, this.jwks, {
+            issuer: this.config.oidcIssuer,
+            audience: this.config.jwtAudience,
+            algorithms: ['RS256', 'ES256'],
+          })
         : await jwtVerify(token, this.secret!, { issuer: ISSUER, audience: this.config.jwtAudience ?? AUDIENCE, algorithms: ['HS256'] });
       return principalOf(payload);
     } catch (error) {
@@ -58,7 +63,8 @@ export class TokenService {
 
   /** Mints an HS256 token (CLI `token issue`, and the local coordinator token printed by `npm start`). */
   async issue(claims: { sub: string; name: string; roles: Role[] }, ttlSeconds = 8 * 3600): Promise<string> {
-    if (!this.secret) throw new Error('tokens can only be issued with an HS256 secret (LEDGER_JWT_SECRET or the generated development secret)');
+    if (!this.secret)
+      throw new Error('tokens can only be issued with an HS256 secret (LEDGER_JWT_SECRET or the generated development secret)');
     return new SignJWT({ name: claims.name, roles: claims.roles })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
     out('');
     const file = join(dir, 'rebuild', 'ledger.sqlite');
     const gen = await timed(() => generateLedger(file, events));
-    out(`(a) Cold rebuild: ${gen.value.events.toLocaleString('en-US')} generated events on ${gen.value.commitments} commitments (generated in ${(gen.ms / 1000).toFixed(1)} s)`);
+    out(
+      `(a) Cold rebuild: ${gen.value.events.toLocaleString('en-US')} generated events on ${gen.value.commitments} commitments (generated in ${(gen.ms / 1000).toFixed(1)} s)`,
+    );
     out('');
     out('| what | events | time | rate | vs raw iterate |');
     out('| --- | --- | --- | --- | --- |');

@@ -1,15 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3';
 import {
-  activityIdOf, commitmentIdOf, decideCommitment, decidePlan, evolveCommitment, evolvePlan, initialCommitmentState,
-  initialPlanState, streamName, EVENT_SCHEMA_VERSIONS, type CommitmentCommand, type CommitmentState, type LedgerEvent, type PlanState,
+  activityIdOf,
+  commitmentIdOf,
+  decideCommitment,
+  decidePlan,
+  evolveCommitment,
+  evolvePlan,
+  initialCommitmentState,
+  initialPlanState,
+  streamName,
+  EVENT_SCHEMA_VERSIONS,
+  type CommitmentCommand,
+  type CommitmentState,
+  type LedgerEvent,
+  type PlanState,
 } from '@ledger/domain';
 import { SqliteEventStore } from '@ledger/event-store';
 
 /** A deterministic pseudo-random source, so every run generates the same ledger. */
 function rng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const TEXT = 'Organisation d’un atelier régional de sensibilisation au profit des associations et des administrations';
@@ -35,7 +47,17 @@ export function generateLedger(file: string, total: number, seed = 42): { events
       revisions.set(stream, revision);
       day += 60_000;
       const at = new Date(day).toISOString();
-      const metadata = { schemaVersion: EVENT_SCHEMA_VERSIONS[e.type], actor: 'lead-42', role: 'lead', commandId: randomUUID(), commandHash: 'x'.repeat(64), correlationId: randomUUID(), causationId: randomUUID(), recordedAt: at, effectiveAt: at };
+      const metadata = {
+        schemaVersion: EVENT_SCHEMA_VERSIONS[e.type],
+        actor: 'lead-42',
+        role: 'lead',
+        commandId: randomUUID(),
+        commandHash: 'x'.repeat(64),
+        correlationId: randomUUID(),
+        causationId: randomUUID(),
+        recordedAt: at,
+        effectiveAt: at,
+      };
       insert.run(stream, revision, randomUUID(), e.type, JSON.stringify(e.data), JSON.stringify(metadata), day);
       written++;
     }
@@ -61,8 +83,20 @@ export function generateLedger(file: string, total: number, seed = 42): { events
           state = events.reduce((s, e) => evolveCommitment(s, e), state);
           write(streamName('commitment', id), events);
         };
-        run({ type: 'RegisterCommitment', data: { planId, axisId: `axis-${1 + (n % 5)}`, number: n, title: `Engagement ${n}`, leadOrganisation: 'Département de la Réforme de l’Administration', problem: TEXT, description: TEXT } });
-        for (let k = 1; k <= 5; k++) run({ type: 'PlanActivity', data: { commitmentId: id, title: `Activité ${k}`, weight: 1 + Math.floor(random() * 3) } });
+        run({
+          type: 'RegisterCommitment',
+          data: {
+            planId,
+            axisId: `axis-${1 + (n % 5)}`,
+            number: n,
+            title: `Engagement ${n}`,
+            leadOrganisation: 'Département de la Réforme de l’Administration',
+            problem: TEXT,
+            description: TEXT,
+          },
+        });
+        for (let k = 1; k <= 5; k++)
+          run({ type: 'PlanActivity', data: { commitmentId: id, title: `Activité ${k}`, weight: 1 + Math.floor(random() * 3) } });
         commitments.push({ id, state });
       }
     }
@@ -76,10 +110,22 @@ export function generateLedger(file: string, total: number, seed = 42): { events
         const roll = random();
         const on = { commitmentId: c.id, activityId: activityIdOf(c.id, activity.number) };
         const cmd: CommitmentCommand =
-          roll < 0.6 ? { type: 'ReportActivityProgress', data: { ...on, progress: Math.round(random() * 100) } }
-          : roll < 0.9 ? { type: 'RecordAction', data: { ...on, kind: roll < 0.8 ? 'DONE' : 'ADDITIONAL', text: TEXT, date: 'Mars 2019' } }
-          : roll < 0.97 ? { type: 'LogCommunicationAction', data: { commitmentId: c.id, action: TEXT, date: '12 mars 2020', target: 'Société civile', indicators: 'Nombre de participants (120)' } }
-          : { type: 'RecordOutcome', data: { commitmentId: c.id, results: TEXT } };
+          roll < 0.6
+            ? { type: 'ReportActivityProgress', data: { ...on, progress: Math.round(random() * 100) } }
+            : roll < 0.9
+              ? { type: 'RecordAction', data: { ...on, kind: roll < 0.8 ? 'DONE' : 'ADDITIONAL', text: TEXT, date: 'Mars 2019' } }
+              : roll < 0.97
+                ? {
+                    type: 'LogCommunicationAction',
+                    data: {
+                      commitmentId: c.id,
+                      action: TEXT,
+                      date: '12 mars 2020',
+                      target: 'Société civile',
+                      indicators: 'Nombre de participants (120)',
+                    },
+                  }
+                : { type: 'RecordOutcome', data: { commitmentId: c.id, results: TEXT } };
         const events = decideCommitment(cmd, c.state);
         // Keep state small: actions and communication actions are not needed to decide progress.
         c.state = { ...events.reduce((s, e) => evolveCommitment(s, e), c.state), communicationActions: [] };

@@ -35,19 +35,25 @@ export async function rebuildBench(dataDir: string, file: string, events: number
       new Promise<number>((resolve, reject) => {
         const model = new LedgerReadModel();
         let n = 0;
-        const sub = store.subscribeToAll({}, {
-          onEvent: (e) => {
-            model.apply(e);
-            n++;
+        const sub = store.subscribeToAll(
+          {},
+          {
+            onEvent: (e) => {
+              model.apply(e);
+              n++;
+            },
+            onCaughtUp: () => void sub.stop().then(() => resolve(n)),
+            onError: reject,
           },
-          onCaughtUp: () => void sub.stop().then(() => resolve(n)),
-          onError: reject,
-        });
+        );
       }),
   );
   await store.close();
 
-  const app = await NestFactory.createApplicationContext(LedgerModule.forRoot({ config: loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_SAMPLE: 'off' }) }), { logger: false });
+  const app = await NestFactory.createApplicationContext(
+    LedgerModule.forRoot({ config: loadConfig({ LEDGER_DATA_DIR: dataDir, LEDGER_SAMPLE: 'off' }) }),
+    { logger: false },
+  );
   const nest = await timed(async () => {
     await app.init();
     await app.get(ProjectionRunner).caughtUp;

@@ -12,7 +12,24 @@ export interface ExportOptions {
   out?: string;
 }
 
-const CSV_COLUMNS = ['position', 'stream', 'revision', 'id', 'type', 'schemaVersion', 'recordedAt', 'effectiveAt', 'actor', 'role', 'commandId', 'correlationId', 'causationId', 'hash', 'data', 'metadata'];
+const CSV_COLUMNS = [
+  'position',
+  'stream',
+  'revision',
+  'id',
+  'type',
+  'schemaVersion',
+  'recordedAt',
+  'effectiveAt',
+  'actor',
+  'role',
+  'commandId',
+  'correlationId',
+  'causationId',
+  'hash',
+  'data',
+  'metadata',
+];
 
 const csvCell = (value: unknown): string => {
   const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
@@ -26,7 +43,24 @@ export function exportLine(e: RecordedEvent, format: 'jsonl' | 'csv'): string {
   }
   const m = e.metadata;
   const hash = (m.integrity as { hash?: string } | undefined)?.hash;
-  const row = [e.position.toString(), e.stream, e.revision.toString(), e.id, e.type, m.schemaVersion, m.recordedAt, m.effectiveAt, m.actor, m.role, m.commandId, m.correlationId, m.causationId, hash, e.data, m];
+  const row = [
+    e.position.toString(),
+    e.stream,
+    e.revision.toString(),
+    e.id,
+    e.type,
+    m.schemaVersion,
+    m.recordedAt,
+    m.effectiveAt,
+    m.actor,
+    m.role,
+    m.commandId,
+    m.correlationId,
+    m.causationId,
+    hash,
+    e.data,
+    m,
+  ];
   return `${row.map(csvCell).join(',')}\n`;
 }
 

@@ -72,7 +72,8 @@ async function compareHashes(file: string, log: AsyncIterable<{ position: bigint
     const expected = hashOf(exported.metadata);
     const found = hashOf(next.value.metadata);
     if (expected !== undefined && expected !== found) {
-      if (mismatches++ < 5) process.stderr.write(`hash differs at position ${next.value.position}: exported ${expected}, recomputed ${found}\n`);
+      if (mismatches++ < 5)
+        process.stderr.write(`hash differs at position ${next.value.position}: exported ${expected}, recomputed ${found}\n`);
     }
   }
   return mismatches;

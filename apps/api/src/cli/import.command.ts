@@ -21,13 +21,17 @@ export async function importCommand(file: string, options: { dryRun?: boolean })
   }
   const app = await openLedger();
   try {
-    const bar = process.stdout.isTTY ? new SingleBar({ format: 'importing {bar} {value}/{total} commands' }, Presets.shades_classic) : undefined;
+    const bar = process.stdout.isTTY
+      ? new SingleBar({ format: 'importing {bar} {value}/{total} commands' }, Presets.shades_classic)
+      : undefined;
     bar?.start(check.steps.length, 0);
     const importer = app.get(PlanImporter);
     const outcome = await importer.import(check.steps, basename(file), (done) => bar?.update(done));
     bar?.stop();
     await importer.settle(outcome);
-    process.stdout.write(`${outcome.planId}: ${outcome.written} commands written, ${outcome.alreadyPresent} already in the ledger (position ${outcome.position})\n`);
+    process.stdout.write(
+      `${outcome.planId}: ${outcome.written} commands written, ${outcome.alreadyPresent} already in the ledger (position ${outcome.position})\n`,
+    );
     return 0;
   } finally {
     await app.close();

@@ -36,7 +36,9 @@ export async function replayCommand(options: { verify?: boolean; url: string }):
     try {
       live = await liveStatus(options.url);
     } catch (error) {
-      process.stderr.write(`cannot read the live read models at ${options.url} (${(error as Error).message}); start the server or pass --url\n`);
+      process.stderr.write(
+        `cannot read the live read models at ${options.url} (${(error as Error).message}); start the server or pass --url\n`,
+      );
       return 2;
     }
   }
@@ -62,12 +64,16 @@ export async function replayCommand(options: { verify?: boolean; url: string }):
   }
   const differing = fresh.filter((d) => live.models.find((m) => m.name === d.name)?.digest !== d.digest);
   if (differing.length === 0) {
-    process.stdout.write(`OK: ${fresh.map((d) => `${d.name} ${d.digest.slice(0, 12)}`).join(', ')} equal the live read models at position ${live.position}\n`);
+    process.stdout.write(
+      `OK: ${fresh.map((d) => `${d.name} ${d.digest.slice(0, 12)}`).join(', ')} equal the live read models at position ${live.position}\n`,
+    );
     return 0;
   }
   for (const d of differing) {
     const l = live.models.find((m) => m.name === d.name);
-    process.stdout.write(`DIFFERS: ${d.name}: replay ${d.digest} (${d.entries} entries) vs live ${l?.digest ?? 'missing'} (${l?.entries ?? 0} entries)\n`);
+    process.stdout.write(
+      `DIFFERS: ${d.name}: replay ${d.digest} (${d.entries} entries) vs live ${l?.digest ?? 'missing'} (${l?.entries ?? 0} entries)\n`,
+    );
   }
   return 1;
 }

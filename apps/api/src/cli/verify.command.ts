@@ -21,7 +21,9 @@ export async function verifyCommand(options: { expectedHead?: string }): Promise
     const result = await verifyChain(store.readAll(), { expectedHead });
     if (result.ok) {
       process.stdout.write(`OK: ${result.checkedEvents} events verified in ${Date.now() - started} ms`);
-      process.stdout.write(result.head ? `; head ${result.head.position}:${result.head.hash} (record it, pass it as --expected-head next time)\n` : '\n');
+      process.stdout.write(
+        result.head ? `; head ${result.head.position}:${result.head.hash} (record it, pass it as --expected-head next time)\n` : '\n',
+      );
       return 0;
     }
     process.stdout.write(`BROKEN at position ${result.firstBrokenPosition}: ${result.reason}\n`);

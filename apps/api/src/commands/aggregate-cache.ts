@@ -22,7 +22,10 @@ export interface LoadedStream<S> {
 export class AggregateCache {
   private readonly entries = new Map<string, LoadedStream<unknown>>();
 
-  constructor(private readonly store: EventStore, private readonly maxEntries = 10_000) {}
+  constructor(
+    private readonly store: EventStore,
+    private readonly maxEntries = 10_000,
+  ) {}
 
   async load<S>(stream: string, initial: S, evolve: (state: S, event: RecordedEvent) => S): Promise<LoadedStream<S>> {
     const cached = this.entries.get(stream) as LoadedStream<S> | undefined;

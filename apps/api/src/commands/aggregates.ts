@@ -1,8 +1,25 @@
 import {
-  evolveAccess, initialAccessState, planIdOfCommitment, type AccessCommand, type AccessEvent, type AccessState,
-  commitmentIdOf, decideCommitment, decidePlan, evolveCommitment, evolvePlan, initialCommitmentState,
-  initialPlanState, streamName, type CommitmentCommand, type CommitmentEvent, type CommitmentState,
-  type LedgerEvent, type PlanCommand, type PlanEvent, type PlanState,
+  evolveAccess,
+  initialAccessState,
+  planIdOfCommitment,
+  type AccessCommand,
+  type AccessEvent,
+  type AccessState,
+  commitmentIdOf,
+  decideCommitment,
+  decidePlan,
+  evolveCommitment,
+  evolvePlan,
+  initialCommitmentState,
+  initialPlanState,
+  streamName,
+  type CommitmentCommand,
+  type CommitmentEvent,
+  type CommitmentState,
+  type LedgerEvent,
+  type PlanCommand,
+  type PlanEvent,
+  type PlanState,
 } from '@ledger/domain';
 import type { RecordedEvent } from '@ledger/event-store';
 import type { DomainCommand } from './execute-ledger-command';
@@ -30,7 +47,8 @@ export function targetOf(command: DomainCommand): { stream: string; aggregateId:
 
 export const accessStreamOf = (commitmentId: string): string => streamName('access', planIdOfCommitment(commitmentId));
 
-export const foldAccess = (state: AccessState, e: RecordedEvent): AccessState => evolveAccess(state, { type: e.type, data: e.data } as AccessEvent);
+export const foldAccess = (state: AccessState, e: RecordedEvent): AccessState =>
+  evolveAccess(state, { type: e.type, data: e.data } as AccessEvent);
 export { initialAccessState };
 
 export const foldPlan = (state: PlanState, e: RecordedEvent): PlanState => evolvePlan(state, { type: e.type, data: e.data } as PlanEvent);

@@ -1,12 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { authorize, checks, decideAccess, defaultEffectiveAt, EVENT_SCHEMA_VERSIONS, LedgerError, streamName, type AccessState, type EventMetadata, type LedgerEvent, type Role } from '@ledger/domain';
+import {
+  authorize,
+  checks,
+  decideAccess,
+  defaultEffectiveAt,
+  EVENT_SCHEMA_VERSIONS,
+  LedgerError,
+  streamName,
+  type AccessState,
+  type EventMetadata,
+  type LedgerEvent,
+  type Role,
+} from '@ledger/domain';
 import { EVENT_STORE, type EventStore, type NewEvent } from '@ledger/event-store';
 import { AggregateCache, type LoadedStream } from './aggregate-cache';
 import {
-  accessStreamOf, commitmentOf, decideCommitment, decidePlan, foldAccess, foldCommitment, foldPlan, initialAccessState, initialCommitmentState,
-  initialPlanState, isAccessCommand, isPlanCommand, targetOf,
+  accessStreamOf,
+  commitmentOf,
+  decideCommitment,
+  decidePlan,
+  foldAccess,
+  foldCommitment,
+  foldPlan,
+  initialAccessState,
+  initialCommitmentState,
+  initialPlanState,
+  isAccessCommand,
+  isPlanCommand,
+  targetOf,
 } from './aggregates';
 import { canonicalJson, deterministicUuid, sha256 } from './canonical-json';
 import { CLOCK, type Clock } from './clock';
@@ -23,7 +46,10 @@ const MAX_ATTEMPTS = 200;
 export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerCommand, CommandResult> {
   private readonly cache: AggregateCache;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, @Inject(CLOCK) private readonly clock: Clock) {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
     this.cache = new AggregateCache(store);
   }
 
@@ -40,7 +66,10 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
       const prior = options.commandId === undefined ? undefined : loaded.commands.get(commandId);
       if (prior) {
         if (prior.hash !== commandHash) {
-          throw LedgerError.illegalState(`commandId "${commandId}" was already used for a different ${command.type} payload; use a new commandId`, { commandId, field: 'commandId' });
+          throw LedgerError.illegalState(
+            `commandId "${commandId}" was already used for a different ${command.type} payload; use a new commandId`,
+            { commandId, field: 'commandId' },
+          );
         }
         return { stream, aggregateId, version: Number(prior.lastRevision) + 1, position: prior.position, duplicate: true };
       }
@@ -59,7 +88,9 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
         correlationId: issuer.correlationId ?? commandId,
         causationId: commandId,
         recordedAt,
-        effectiveAt: options.effectiveAt ? new Date(options.effectiveAt).toISOString() : (this.defaultEffectiveAt(command, loaded.state) ?? recordedAt),
+        effectiveAt: options.effectiveAt
+          ? new Date(options.effectiveAt).toISOString()
+          : (this.defaultEffectiveAt(command, loaded.state) ?? recordedAt),
       };
       const toAppend: NewEvent[] = events.map((e, i) => ({
         id: options.commandId === undefined ? randomUUID() : deterministicUuid(`${stream}/${commandId}/${i}`),
@@ -91,7 +122,9 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
   }
 
   private defaultEffectiveAt(command: DomainCommand, state: unknown): string | undefined {
-    return isPlanCommand(command) || isAccessCommand(command) ? undefined : defaultEffectiveAt(command, state as typeof initialCommitmentState);
+    return isPlanCommand(command) || isAccessCommand(command)
+      ? undefined
+      : defaultEffectiveAt(command, state as typeof initialCommitmentState);
   }
 
   private load(command: DomainCommand, stream: string): Promise<LoadedStream<unknown>> {
@@ -106,9 +139,10 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
       const commitment = await this.cache.load(streamName('commitment', command.data.commitmentId), initialCommitmentState, foldCommitment);
       return decideAccess(command, state as AccessState, commitment.state);
     }
-    const plan = command.type === 'RegisterCommitment'
-      ? (await this.cache.load(streamName('plan', command.data.planId), initialPlanState, foldPlan)).state
-      : undefined;
+    const plan =
+      command.type === 'RegisterCommitment'
+        ? (await this.cache.load(streamName('plan', command.data.planId), initialPlanState, foldPlan)).state
+        : undefined;
     return decideCommitment(command, state as typeof initialCommitmentState, { plan });
   }
 }
@@ -116,7 +150,12 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
 function validateOptions(options: CommandOptions, now: Date): void {
   checks()
     .shortText('commandId', options.commandId, false)
-    .rule(options.expectedVersion === undefined || (Number.isInteger(options.expectedVersion) && options.expectedVersion >= 0), 'expectedVersion', 'integer', `expectedVersion must be an integer ≥ 0, got ${options.expectedVersion}`)
+    .rule(
+      options.expectedVersion === undefined || (Number.isInteger(options.expectedVersion) && options.expectedVersion >= 0),
+      'expectedVersion',
+      'integer',
+      `expectedVersion must be an integer ≥ 0, got ${options.expectedVersion}`,
+    )
     .isoDate('effectiveAt', options.effectiveAt)
     .throwIfAny();
   if (options.effectiveAt && Date.parse(options.effectiveAt) > now.getTime() + 60_000) {
@@ -125,5 +164,9 @@ function validateOptions(options: CommandOptions, now: Date): void {
 }
 
 function conflict(stream: string, expectedVersion: number, currentVersion: number): LedgerError {
-  return new LedgerError('CONCURRENCY_CONFLICT', `expectedVersion was ${expectedVersion} but "${stream}" is at version ${currentVersion}; reload and retry`, { stream, expectedVersion, currentVersion });
+  return new LedgerError(
+    'CONCURRENCY_CONFLICT',
+    `expectedVersion was ${expectedVersion} but "${stream}" is at version ${currentVersion}; reload and retry`,
+    { stream, expectedVersion, currentVersion },
+  );
 }

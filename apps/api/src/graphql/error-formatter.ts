@@ -4,7 +4,19 @@ import { LedgerError } from '@ledger/domain';
 type Formatted = { message: string; path?: readonly (string | number)[]; locations?: unknown; extensions: Record<string, unknown> };
 
 /** Details safe to show a client (never stacks or internals). */
-const PUBLIC_DETAILS = ['problems', 'field', 'what', 'id', 'stream', 'expectedVersion', 'currentVersion', 'commandId', 'lifecycle', 'activityId', 'failure'];
+const PUBLIC_DETAILS = [
+  'problems',
+  'field',
+  'what',
+  'id',
+  'stream',
+  'expectedVersion',
+  'currentVersion',
+  'commandId',
+  'lifecycle',
+  'activityId',
+  'failure',
+];
 
 function publicDetails(details: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(details).filter(([k]) => PUBLIC_DETAILS.includes(k)));
@@ -31,7 +43,11 @@ function format(error: GraphQLError, production: boolean): Formatted[] {
   // as `errors` on the error itself or on its original.
   const wrapped = (error as unknown as { errors?: unknown[] }).errors ?? original?.errors;
   if (Array.isArray(wrapped)) {
-    return wrapped.flatMap((e) => (e instanceof GraphQLError ? format(e, production) : [{ message: String((e as Error).message ?? e), extensions: { code: 'VALIDATION_FAILED' } }]));
+    return wrapped.flatMap((e) =>
+      e instanceof GraphQLError
+        ? format(e, production)
+        : [{ message: String((e as Error).message ?? e), extensions: { code: 'VALIDATION_FAILED' } }],
+    );
   }
   if (!original || original instanceof GraphQLError || !error.path) {
     // Parse, validation and variable-coercion errors from GraphQL itself: the request does not fit the schema.

@@ -1,4 +1,12 @@
-import { GraphQLError, NoSchemaIntrospectionCustomRule, getNullableType, isListType, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  getNullableType,
+  isListType,
+  type DocumentNode,
+  type GraphQLSchema,
+  type ValidationRule,
+} from 'graphql';
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 import { LedgerError } from '@ledger/domain';
 
@@ -38,9 +46,20 @@ export function validationRules(production: boolean): ValidationRule[] {
 }
 
 /** Mercurius preExecution hook: refuses an operation whose estimated cost is over the limit. */
-export async function costLimitHook(schema: GraphQLSchema, document: DocumentNode, _context: unknown, variables?: Record<string, unknown>): Promise<void> {
+export async function costLimitHook(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  _context: unknown,
+  variables?: Record<string, unknown>,
+): Promise<void> {
   const cost = getComplexity({ schema, query: document, variables: variables ?? {}, estimators: [listAwareEstimator] });
   if (cost > GRAPHQL_LIMITS.maxComplexity) {
-    throw LedgerError.validation([{ field: 'query', rule: 'maxComplexity', message: `query is too expensive: estimated cost ${cost} exceeds ${GRAPHQL_LIMITS.maxComplexity}` }]);
+    throw LedgerError.validation([
+      {
+        field: 'query',
+        rule: 'maxComplexity',
+        message: `query is too expensive: estimated cost ${cost} exceeds ${GRAPHQL_LIMITS.maxComplexity}`,
+      },
+    ]);
   }
 }

@@ -22,7 +22,12 @@ export async function contextOf(req: FastifyRequest, tokens: TokenService): Prom
   const auth = req.headers.authorization;
   if (!auth) return { req, issuer: { principal: ANONYMOUS, correlationId } };
   const match = /^Bearer\s+(\S+)$/i.exec(auth);
-  if (!match) return { req, issuer: { principal: ANONYMOUS, correlationId }, authError: new LedgerError('UNAUTHENTICATED', 'Authorization header must be "Bearer <token>"') };
+  if (!match)
+    return {
+      req,
+      issuer: { principal: ANONYMOUS, correlationId },
+      authError: new LedgerError('UNAUTHENTICATED', 'Authorization header must be "Bearer <token>"'),
+    };
   try {
     return { req, issuer: { principal: await tokens.verify(match[1]), correlationId } };
   } catch (error) {

@@ -1,14 +1,29 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { planChanges, rateHistory, type AsOf, type PlanChanges, type CommitmentView, type PlanView, type RateHistoryQuery, type RatePoint } from '@ledger/projections';
+import {
+  planChanges,
+  rateHistory,
+  type AsOf,
+  type PlanChanges,
+  type CommitmentView,
+  type PlanView,
+  type RateHistoryQuery,
+  type RatePoint,
+} from '@ledger/projections';
 import { PlanHistoryReader } from './plan-history.reader';
 
 export class GetPlanAsOf extends Query<PlanView | undefined> {
-  constructor(readonly id: string, readonly asOf: AsOf) {
+  constructor(
+    readonly id: string,
+    readonly asOf: AsOf,
+  ) {
     super();
   }
 }
 export class GetCommitmentAsOf extends Query<CommitmentView | undefined> {
-  constructor(readonly id: string, readonly asOf: AsOf) {
+  constructor(
+    readonly id: string,
+    readonly asOf: AsOf,
+  ) {
     super();
   }
 }
@@ -43,7 +58,11 @@ export class GetRateHistoryHandler implements IQueryHandler<GetRateHistory, Rate
 }
 
 export class GetPlanChanges extends Query<PlanChanges> {
-  constructor(readonly planId: string, readonly since: string, readonly until: string) {
+  constructor(
+    readonly planId: string,
+    readonly since: string,
+    readonly until: string,
+  ) {
     super();
   }
 }

@@ -10,10 +10,16 @@ import { ReadModelService } from '../projections/read-model.service';
  */
 @Injectable()
 export class PlanHistoryReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore, private readonly readModels: ReadModelService) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModels: ReadModelService,
+  ) {}
 
   async planEvents(planId: string): Promise<RecordedEvent[]> {
-    const streams = [streamName('plan', planId), ...this.readModels.model.commitments.ofPlan(planId).map((c) => streamName('commitment', c.state.id))];
+    const streams = [
+      streamName('plan', planId),
+      ...this.readModels.model.commitments.ofPlan(planId).map((c) => streamName('commitment', c.state.id)),
+    ];
     const all = await Promise.all(streams.map((s) => this.readStream(s)));
     return all.flat().sort((a, b) => (a.position < b.position ? -1 : 1));
   }
@@ -25,7 +31,10 @@ export class PlanHistoryReader {
   async commitmentAsOf(commitmentId: string, asOf: AsOf): Promise<CommitmentView | undefined> {
     const current = this.readModels.model.commitment(commitmentId);
     if (!current) return undefined;
-    const events = [...(await this.readStream(streamName('plan', current.planId))), ...(await this.readStream(streamName('commitment', commitmentId)))];
+    const events = [
+      ...(await this.readStream(streamName('plan', current.planId))),
+      ...(await this.readStream(streamName('commitment', commitmentId))),
+    ];
     return readModelAsOf(events, asOf).commitment(commitmentId);
   }
 

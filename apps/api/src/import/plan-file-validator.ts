@@ -3,9 +3,7 @@ import Ajv, { type ErrorObject } from 'ajv';
 import { dryRun, planFileToSteps, type ImportProblem, type ImportStep, type PlanFile } from '@ledger/domain';
 import { planSchemaFile } from './repo-root';
 
-export type PlanFileCheck =
-  | { ok: true; file: PlanFile; steps: ImportStep[] }
-  | { ok: false; problems: ImportProblem[] };
+export type PlanFileCheck = { ok: true; file: PlanFile; steps: ImportStep[] } | { ok: false; problems: ImportProblem[] };
 
 let compiled: ReturnType<Ajv['compile']> | undefined;
 
@@ -16,8 +14,18 @@ function schemaValidator(): ReturnType<Ajv['compile']> {
 
 function fromAjv(e: ErrorObject): ImportProblem {
   const params = e.params as Record<string, unknown>;
-  if (e.keyword === 'required') return { pointer: `${e.instancePath}/${String(params.missingProperty)}`, code: 'VALIDATION_FAILED', message: `${String(params.missingProperty)} is required` };
-  if (e.keyword === 'additionalProperties') return { pointer: `${e.instancePath}/${String(params.additionalProperty)}`, code: 'VALIDATION_FAILED', message: `${String(params.additionalProperty)} is not an accepted field` };
+  if (e.keyword === 'required')
+    return {
+      pointer: `${e.instancePath}/${String(params.missingProperty)}`,
+      code: 'VALIDATION_FAILED',
+      message: `${String(params.missingProperty)} is required`,
+    };
+  if (e.keyword === 'additionalProperties')
+    return {
+      pointer: `${e.instancePath}/${String(params.additionalProperty)}`,
+      code: 'VALIDATION_FAILED',
+      message: `${String(params.additionalProperty)} is not an accepted field`,
+    };
   const field = e.instancePath.split('/').pop() || 'value';
   return { pointer: e.instancePath || '/', code: 'VALIDATION_FAILED', message: `${field} ${e.message ?? 'is invalid'}` };
 }

@@ -21,7 +21,10 @@ export interface ImportOutcome {
  */
 @Injectable()
 export class PlanImporter {
-  constructor(private readonly commandBus: CommandBus, private readonly readModels: ReadModelService) {}
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly readModels: ReadModelService,
+  ) {}
 
   async import(steps: readonly ImportStep[], source: string, onStep: (done: number) => void = () => undefined): Promise<ImportOutcome> {
     let done = 0;
@@ -29,7 +32,11 @@ export class PlanImporter {
     let position = 0n;
     const run = async (step: ImportStep): Promise<void> => {
       const result: CommandResult = await this.commandBus.execute(
-        new ExecuteLedgerCommand(step.command, { principal: { sub: `import:${source}`, name: `import of ${source}`, roles: ['coordinator'] } }, { commandId: step.commandId, effectiveAt: step.effectiveAt }),
+        new ExecuteLedgerCommand(
+          step.command,
+          { principal: { sub: `import:${source}`, name: `import of ${source}`, roles: ['coordinator'] } },
+          { commandId: step.commandId, effectiveAt: step.effectiveAt },
+        ),
       );
       if (!result.duplicate) written++;
       if (result.position > position) position = result.position;
@@ -40,11 +47,19 @@ export class PlanImporter {
     for (const step of steps) groups.set(step.group, [...(groups.get(step.group) ?? []), step]);
     for (const step of groups.get('plan') ?? []) await run(step);
     groups.delete('plan');
-    await Promise.all([...groups.values()].map(async (sequence) => {
-      for (const step of sequence) await run(step);
-    }));
+    await Promise.all(
+      [...groups.values()].map(async (sequence) => {
+        for (const step of sequence) await run(step);
+      }),
+    );
     const define = steps.find((s) => s.command.type === 'DefinePlan')?.command;
-    return { planId: define?.type === 'DefinePlan' ? define.data.planId : '', steps: steps.length, written, alreadyPresent: steps.length - written, position };
+    return {
+      planId: define?.type === 'DefinePlan' ? define.data.planId : '',
+      steps: steps.length,
+      written,
+      alreadyPresent: steps.length - written,
+      position,
+    };
   }
 
   /** Waits until the read models show the import. */

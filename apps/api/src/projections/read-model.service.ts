@@ -42,7 +42,9 @@ export class ReadModelService {
       eventType: event.type,
       error: error instanceof Error ? error.message : String(error),
     };
-    this.logger.error(`projection "${projection}" stopped at position ${this.failure.position} (${event.type} in ${event.stream}@${this.failure.revision}): ${this.failure.error}`);
+    this.logger.error(
+      `projection "${projection}" stopped at position ${this.failure.position} (${event.type} in ${event.stream}@${this.failure.revision}): ${this.failure.error}`,
+    );
     for (const w of this.waiters.splice(0)) {
       clearTimeout(w.timer);
       w.reject(this.failureError());
@@ -50,7 +52,11 @@ export class ReadModelService {
   }
 
   failureError(): LedgerError {
-    return new LedgerError('ILLEGAL_STATE', `read models are stopped: projection "${this.failure?.projection}" failed at position ${this.failure?.position}: ${this.failure?.error}`, { failure: this.failure });
+    return new LedgerError(
+      'ILLEGAL_STATE',
+      `read models are stopped: projection "${this.failure?.projection}" failed at position ${this.failure?.position}: ${this.failure?.error}`,
+      { failure: this.failure },
+    );
   }
 
   advance(position: bigint): void {
@@ -71,7 +77,13 @@ export class ReadModelService {
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w.timer !== timer);
-        reject(new LedgerError('STORE_UNAVAILABLE', `the write at position ${position} is stored, but the read models did not reach it within ${timeoutMs} ms (they are at ${this.model.position})`, { position: position.toString() }));
+        reject(
+          new LedgerError(
+            'STORE_UNAVAILABLE',
+            `the write at position ${position} is stored, but the read models did not reach it within ${timeoutMs} ms (they are at ${this.model.position})`,
+            { position: position.toString() },
+          ),
+        );
       }, timeoutMs);
       this.waiters.push({ position, resolve, reject, timer });
     });

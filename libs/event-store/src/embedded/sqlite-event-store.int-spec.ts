@@ -29,7 +29,10 @@ describe('embedded store group commit', () => {
       await store.append('a-1', [taken], 'no_stream');
       const fresh = () => ({ id: randomUUID(), type: 'T', data: {}, metadata: {} });
       // Same tick: both go into one transaction.
-      const [bad, good] = await Promise.allSettled([store.append('b-1', [fresh(), taken], 'no_stream'), store.append('c-1', [fresh()], 'no_stream')]);
+      const [bad, good] = await Promise.allSettled([
+        store.append('b-1', [fresh(), taken], 'no_stream'),
+        store.append('c-1', [fresh()], 'no_stream'),
+      ]);
       expect(bad.status).toBe('rejected');
       expect(good.status).toBe('fulfilled');
       const read = async (s: string) => {

@@ -4,8 +4,15 @@ import { dirname } from 'node:path';
 import { concurrencyConflict, satisfies } from '../concurrency-conflict';
 import { linkTo, sealEvent } from '../integrity/event-hash';
 import type {
-  AppendResult, EventStore, NewEvent, ReadAllOptions, ReadStreamOptions, RecordedEvent,
-  SubscribeToAllOptions, Subscription, SubscriptionListener,
+  AppendResult,
+  EventStore,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+  SubscriptionListener,
 } from '../event-store.port';
 import { LogSubscription } from '../log-subscription';
 import { AppendBatcher, type PendingAppend } from './append-batcher';
@@ -55,7 +62,11 @@ export class SqliteEventStore implements EventStore {
       streamBwd: this.db.prepare('SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),
       allFwd: this.db.prepare('SELECT * FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?'),
       allBwd: this.db.prepare('SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?'),
-      after: this.db.prepare('SELECT position, stream, revision, id, type, data, metadata, created FROM events WHERE position > ? ORDER BY position ASC LIMIT ?').raw(true),
+      after: this.db
+        .prepare(
+          'SELECT position, stream, revision, id, type, data, metadata, created FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
+        )
+        .raw(true),
       headPosition: this.db.prepare('SELECT max(position) FROM events').pluck(),
     };
     // Exact integers everywhere, except the catch-up read: positions stay far below 2^53 and plain
@@ -102,10 +113,14 @@ export class SqliteEventStore implements EventStore {
     if (outcomes.some((o) => o.ok)) for (const s of this.subscriptions) s.notify();
   }
 
-  private readonly appendInSavepoint = (pending: PendingAppend, chain: { head: string }) => this.db.transaction(() => this.appendOne(pending, chain))();
+  private readonly appendInSavepoint = (pending: PendingAppend, chain: { head: string }) =>
+    this.db.transaction(() => this.appendOne(pending, chain))();
 
   /** `chain.head`: hash of the last event of the log, advanced as this transaction inserts. */
-  private appendOne({ stream, events, expected }: PendingAppend, chain: { head: string }): { ok: true; result: AppendResult } | { ok: false; error: unknown } {
+  private appendOne(
+    { stream, events, expected }: PendingAppend,
+    chain: { head: string },
+  ): { ok: true; result: AppendResult } | { ok: false; error: unknown } {
     const streamHead = this.statements.streamHead.get(stream) as [bigint, unknown] | undefined;
     const head: bigint | 'no_stream' = streamHead === undefined ? 'no_stream' : streamHead[0];
     const replay = this.idempotentReplay(stream, events, expected);
@@ -117,8 +132,19 @@ export class SqliteEventStore implements EventStore {
     const now = Date.now();
     for (const e of events) {
       const created = e.created?.getTime() ?? now;
-      const sealed = sealEvent({ stream, revision, id: e.id, type: e.type, data: e.data, metadata: e.metadata, created: new Date(created) }, { prevHash: chain.head, streamPrevHash });
-      const info = this.statements.insert.run(stream, revision, e.id, e.type, JSON.stringify(e.data), JSON.stringify(sealed.metadata), created);
+      const sealed = sealEvent(
+        { stream, revision, id: e.id, type: e.type, data: e.data, metadata: e.metadata, created: new Date(created) },
+        { prevHash: chain.head, streamPrevHash },
+      );
+      const info = this.statements.insert.run(
+        stream,
+        revision,
+        e.id,
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(sealed.metadata),
+        created,
+      );
       chain.head = streamPrevHash = sealed.hash;
       position = BigInt(info.lastInsertRowid);
       revision++;
@@ -127,11 +153,16 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** EventStoreDB's idempotency: the same event ids, already written right after `expected`, succeed again. */
-  private idempotentReplay(stream: string, events: NewEvent[], expected: import('../event-store.port').ExpectedRevision): { ok: true; result: AppendResult } | { ok: false; error: unknown } | undefined {
+  private idempotentReplay(
+    stream: string,
+    events: NewEvent[],
+    expected: import('../event-store.port').ExpectedRevision,
+  ): { ok: true; result: AppendResult } | { ok: false; error: unknown } | undefined {
     const first = this.statements.byId.get(events[0].id) as { stream: string; revision: bigint; position: bigint } | undefined;
     if (!first) return undefined;
     const rows = events.map((e) => this.statements.byId.get(e.id) as { stream: string; revision: bigint; position: bigint } | undefined);
-    const startOk = typeof expected === 'bigint' ? first.revision === expected + 1n : expected === 'no_stream' ? first.revision === 0n : true;
+    const startOk =
+      typeof expected === 'bigint' ? first.revision === expected + 1n : expected === 'no_stream' ? first.revision === 0n : true;
     const contiguous = rows.every((r, i) => r !== undefined && r.stream === stream && r.revision === first.revision + BigInt(i));
     if (first.stream === stream && startOk && contiguous) {
       const last = rows[rows.length - 1]!;
@@ -181,14 +212,29 @@ export class SqliteEventStore implements EventStore {
     const out: RecordedEvent[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const [pos, stream, revision, id, type, data, metadata, created] = rows[i];
-      out[i] = { id, stream, revision: BigInt(revision), position: BigInt(pos), type, data: JSON.parse(data), metadata: JSON.parse(metadata), created: new Date(created) };
+      out[i] = {
+        id,
+        stream,
+        revision: BigInt(revision),
+        position: BigInt(pos),
+        type,
+        data: JSON.parse(data),
+        metadata: JSON.parse(metadata),
+        created: new Date(created),
+      };
     }
     return out;
   }
 
   subscribeToAll(options: SubscribeToAllOptions, listener: SubscriptionListener): Subscription {
     const from = options.fromPosition === undefined || options.fromPosition === 'start' ? 0n : options.fromPosition;
-    const sub = new LogSubscription((after, limit) => this.readAfter(after, limit), from, listener, this.options.pollIntervalMs ?? 250, () => this.subscriptions.delete(sub));
+    const sub = new LogSubscription(
+      (after, limit) => this.readAfter(after, limit),
+      from,
+      listener,
+      this.options.pollIntervalMs ?? 250,
+      () => this.subscriptions.delete(sub),
+    );
     this.subscriptions.add(sub);
     sub.start();
     return sub;

@@ -1,7 +1,15 @@
 import { concurrencyConflict, satisfies } from '../concurrency-conflict';
 import type {
-  AppendResult, EventStore, ExpectedRevision, NewEvent, ReadAllOptions, ReadStreamOptions,
-  RecordedEvent, SubscribeToAllOptions, Subscription, SubscriptionListener,
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeToAllOptions,
+  Subscription,
+  SubscriptionListener,
 } from '../event-store.port';
 import { linkToEvent, sealEvent } from '../integrity/event-hash';
 import { LogSubscription } from '../log-subscription';
@@ -21,7 +29,8 @@ export class InMemoryEventStore implements EventStore {
     const first = this.ids.get(events[0].id);
     if (first) {
       const rows = events.map((e) => this.ids.get(e.id));
-      const startOk = typeof expected === 'bigint' ? first.revision === expected + 1n : expected === 'no_stream' ? first.revision === 0n : true;
+      const startOk =
+        typeof expected === 'bigint' ? first.revision === expected + 1n : expected === 'no_stream' ? first.revision === 0n : true;
       const contiguous = rows.every((r, i) => r && r.stream === stream && r.revision === first.revision + BigInt(i));
       if (startOk && contiguous) {
         const last = rows[rows.length - 1]!;

@@ -3,8 +3,14 @@ import { evolveCommitment, initialCommitmentState } from '../commitment/commitme
 import { decideAccess, evolveAccess, initialAccessState, type AccessState } from './access.decider';
 import { authorize, canSeeAuditMetadata, type Principal } from './authorize';
 
-const commitment = evolveCommitment(initialCommitmentState, { type: 'CommitmentRegistered', data: { commitmentId: 'p.1', planId: 'p', axisId: 'a', number: 1, title: 'C', leadOrganisation: 'O' } });
-const assigned: AccessState = evolveAccess(initialAccessState, { type: 'LeadAssigned', data: { planId: 'p', commitmentId: 'p.1', userId: 'lena' } });
+const commitment = evolveCommitment(initialCommitmentState, {
+  type: 'CommitmentRegistered',
+  data: { commitmentId: 'p.1', planId: 'p', axisId: 'a', number: 1, title: 'C', leadOrganisation: 'O' },
+});
+const assigned: AccessState = evolveAccess(initialAccessState, {
+  type: 'LeadAssigned',
+  data: { planId: 'p', commitmentId: 'p.1', userId: 'lena' },
+});
 
 const codeOf = (fn: () => unknown): string | undefined => {
   try {
@@ -17,14 +23,24 @@ const codeOf = (fn: () => unknown): string | undefined => {
 
 describe('lead assignments', () => {
   it('assigns a lead to an existing commitment', () => {
-    expect(decideAccess({ type: 'AssignLead', data: { commitmentId: 'p.1', userId: 'lena' } }, initialAccessState, commitment)).toEqual([{ type: 'LeadAssigned', data: { planId: 'p', commitmentId: 'p.1', userId: 'lena' } }]);
+    expect(decideAccess({ type: 'AssignLead', data: { commitmentId: 'p.1', userId: 'lena' } }, initialAccessState, commitment)).toEqual([
+      { type: 'LeadAssigned', data: { planId: 'p', commitmentId: 'p.1', userId: 'lena' } },
+    ]);
   });
   it('refuses to assign the same lead twice and to revoke one who is not a lead', () => {
-    expect(codeOf(() => decideAccess({ type: 'AssignLead', data: { commitmentId: 'p.1', userId: 'lena' } }, assigned, commitment))).toBe('ILLEGAL_STATE');
-    expect(codeOf(() => decideAccess({ type: 'RevokeLead', data: { commitmentId: 'p.1', userId: 'leo' } }, assigned, commitment))).toBe('ILLEGAL_STATE');
+    expect(codeOf(() => decideAccess({ type: 'AssignLead', data: { commitmentId: 'p.1', userId: 'lena' } }, assigned, commitment))).toBe(
+      'ILLEGAL_STATE',
+    );
+    expect(codeOf(() => decideAccess({ type: 'RevokeLead', data: { commitmentId: 'p.1', userId: 'leo' } }, assigned, commitment))).toBe(
+      'ILLEGAL_STATE',
+    );
   });
   it('refuses an assignment on a commitment that does not exist', () => {
-    expect(codeOf(() => decideAccess({ type: 'AssignLead', data: { commitmentId: 'p.9', userId: 'lena' } }, initialAccessState, initialCommitmentState))).toBe('NOT_FOUND');
+    expect(
+      codeOf(() =>
+        decideAccess({ type: 'AssignLead', data: { commitmentId: 'p.9', userId: 'lena' } }, initialAccessState, initialCommitmentState),
+      ),
+    ).toBe('NOT_FOUND');
   });
 });
 
@@ -46,6 +62,11 @@ describe('authorize: one rule for who may do what', () => {
     expect(codeOf(() => authorize('RecordOutcome', who(undefined), target))).toBe('UNAUTHENTICATED');
   });
   it('shows audit metadata to auditors and coordinators only', () => {
-    expect([who('a', 'auditor'), who('c', 'coordinator'), who('l', 'lead'), who(undefined)].map(canSeeAuditMetadata)).toEqual([true, true, false, false]);
+    expect([who('a', 'auditor'), who('c', 'coordinator'), who('l', 'lead'), who(undefined)].map(canSeeAuditMetadata)).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 });

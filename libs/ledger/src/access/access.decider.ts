@@ -36,7 +36,8 @@ export function decideAccess(command: AccessCommand, state: AccessState, commitm
   const assigned = isLeadOf(state, commitmentId, userId);
   switch (command.type) {
     case 'AssignLead':
-      if (assigned) throw LedgerError.illegalState(`user "${userId}" is already a lead of commitment "${commitmentId}"`, { field: 'userId' });
+      if (assigned)
+        throw LedgerError.illegalState(`user "${userId}" is already a lead of commitment "${commitmentId}"`, { field: 'userId' });
       return [{ type: 'LeadAssigned', data: { planId: commitment.planId, commitmentId, userId } }];
     case 'RevokeLead':
       if (!assigned) throw LedgerError.illegalState(`user "${userId}" is not a lead of commitment "${commitmentId}"`, { field: 'userId' });

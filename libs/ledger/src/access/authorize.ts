@@ -29,15 +29,19 @@ export const LEAD_COMMANDS: ReadonlySet<string> = new Set([
  * Returns the role the command is issued under (recorded in the event metadata).
  */
 export function authorize(commandType: string, principal: Principal, target: { commitmentId?: string; access: AccessState }): Role {
-  if (!principal.sub) throw new LedgerError('UNAUTHENTICATED', `${commandType} needs an authenticated user: send Authorization: Bearer <token>`);
+  if (!principal.sub)
+    throw new LedgerError('UNAUTHENTICATED', `${commandType} needs an authenticated user: send Authorization: Bearer <token>`);
   if (principal.roles.includes('coordinator')) return 'coordinator';
   if (principal.roles.includes('lead') && LEAD_COMMANDS.has(commandType)) {
     if (target.commitmentId && isLeadOf(target.access, target.commitmentId, principal.sub)) return 'lead';
-    throw new LedgerError('FORBIDDEN', `user "${principal.sub}" is not a lead of commitment "${target.commitmentId}"`, { commitmentId: target.commitmentId });
+    throw new LedgerError('FORBIDDEN', `user "${principal.sub}" is not a lead of commitment "${target.commitmentId}"`, {
+      commitmentId: target.commitmentId,
+    });
   }
   const roles = principal.roles.length > 0 ? principal.roles.join(', ') : 'no role';
   throw new LedgerError('FORBIDDEN', `${commandType} is not allowed for ${roles}`, { roles: principal.roles });
 }
 
 /** Auditors and coordinators see who did what (event metadata); the public sees content only. */
-export const canSeeAuditMetadata = (principal: Principal): boolean => principal.roles.includes('auditor') || principal.roles.includes('coordinator');
+export const canSeeAuditMetadata = (principal: Principal): boolean =>
+  principal.roles.includes('auditor') || principal.roles.includes('coordinator');

@@ -3,15 +3,27 @@ import { LedgerError } from '../shared/ledger-error';
 import { LIMITS } from '../shared/limits';
 import { ACTIVITY_STATUSES, STATUS_RANGES, deriveStatus, statusContains, type ActivityStatus } from '../rates/status-band';
 import type {
-  CancelActivity, CorrectActivityProgress, RecordAction, ReportActivityProgress, ResumeActivity,
-  RetractAction, SetActivityWeight, SuspendActivity,
+  CancelActivity,
+  CorrectActivityProgress,
+  RecordAction,
+  ReportActivityProgress,
+  ResumeActivity,
+  RetractAction,
+  SetActivityWeight,
+  SuspendActivity,
 } from './commitment.commands';
 import { ACTION_KINDS, type CommitmentEvent } from './commitment.events';
 import type { ActivityState, CommitmentState } from './commitment.state';
 
 type ActivityCommand =
-  | SetActivityWeight | ReportActivityProgress | CorrectActivityProgress | RecordAction
-  | RetractAction | SuspendActivity | ResumeActivity | CancelActivity;
+  | SetActivityWeight
+  | ReportActivityProgress
+  | CorrectActivityProgress
+  | RecordAction
+  | RetractAction
+  | SuspendActivity
+  | ResumeActivity
+  | CancelActivity;
 
 /** Decisions on one activity of a commitment. */
 export function decideOnActivity(command: ActivityCommand, state: CommitmentState): CommitmentEvent[] {
@@ -37,7 +49,19 @@ export function decideOnActivity(command: ActivityCommand, state: CommitmentStat
       const { progress, status, reason } = command.data;
       checks().longText('reason', reason, true).throwIfAny();
       const band = checkedBand(progress, status);
-      return [{ type: 'ActivityProgressCorrected', data: { ...on, progress, status: band, previousProgress: activity.progress, previousStatus: activity.status, reason: reason.trim() } }];
+      return [
+        {
+          type: 'ActivityProgressCorrected',
+          data: {
+            ...on,
+            progress,
+            status: band,
+            previousProgress: activity.progress,
+            previousStatus: activity.status,
+            reason: reason.trim(),
+          },
+        },
+      ];
     }
     case 'RecordAction': {
       const { kind, text, date, reason } = command.data;
@@ -83,18 +107,31 @@ export function decideOnActivity(command: ActivityCommand, state: CommitmentStat
 export function checkedBand(progress: unknown, status: ActivityStatus | undefined): ActivityStatus {
   checks()
     .range('progress', progress, LIMITS.progressMin, LIMITS.progressMax)
-    .rule(status === undefined || ACTIVITY_STATUSES.includes(status), 'status', 'enum', `status must be one of ${ACTIVITY_STATUSES.join(', ')}, got ${JSON.stringify(status)}`)
+    .rule(
+      status === undefined || ACTIVITY_STATUSES.includes(status),
+      'status',
+      'enum',
+      `status must be one of ${ACTIVITY_STATUSES.join(', ')}, got ${JSON.stringify(status)}`,
+    )
     .throwIfAny();
   const p = progress as number;
   if (status === undefined) return deriveStatus(p);
   checks()
-    .rule(statusContains(status, p), 'status', 'bandContainsProgress', `status ${status} covers ${STATUS_RANGES[status].label} %, but progress is ${p}`)
+    .rule(
+      statusContains(status, p),
+      'status',
+      'bandContainsProgress',
+      `status ${status} covers ${STATUS_RANGES[status].label} %, but progress is ${p}`,
+    )
     .throwIfAny();
   return status;
 }
 
 function requireLifecycle(activity: ActivityState, allowed: ActivityState['lifecycle'][], verb: string): void {
   if (!allowed.includes(activity.lifecycle)) {
-    throw LedgerError.illegalState(`cannot ${verb} activity "${activity.id}": it is ${activity.lifecycle}${activity.lifecycleReason ? ` (${activity.lifecycleReason})` : ''}`, { activityId: activity.id, lifecycle: activity.lifecycle });
+    throw LedgerError.illegalState(
+      `cannot ${verb} activity "${activity.id}": it is ${activity.lifecycle}${activity.lifecycleReason ? ` (${activity.lifecycleReason})` : ''}`,
+      { activityId: activity.id, lifecycle: activity.lifecycle },
+    );
   }
 }

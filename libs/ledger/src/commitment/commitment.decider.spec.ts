@@ -21,12 +21,27 @@ const plan: PlanState = (
 
 const registered: CommitmentEvent = {
   type: 'CommitmentRegistered',
-  data: { commitmentId: 'p.4', planId: 'p', axisId: 'acces', number: 4, title: 'Données ouvertes', leadOrganisation: 'DRA', problem: undefined, description: undefined },
+  data: {
+    commitmentId: 'p.4',
+    planId: 'p',
+    axisId: 'acces',
+    number: 4,
+    title: 'Données ouvertes',
+    leadOrganisation: 'DRA',
+    problem: undefined,
+    description: undefined,
+  },
 };
-const planned = (n: number, weight = 1): CommitmentEvent => ({ type: 'ActivityPlanned', data: { commitmentId: 'p.4', activityId: `p.4.${n}`, number: n, title: `Activité ${n}`, weight } });
+const planned = (n: number, weight = 1): CommitmentEvent => ({
+  type: 'ActivityPlanned',
+  data: { commitmentId: 'p.4', activityId: `p.4.${n}`, number: n, title: `Activité ${n}`, weight },
+});
 
 describe('commitment decider: registration, activities, communication, outcome', () => {
-  const register = { type: 'RegisterCommitment', data: { planId: 'p', axisId: 'acces', number: 4, title: 'Données ouvertes', leadOrganisation: 'DRA' } } as const;
+  const register = {
+    type: 'RegisterCommitment',
+    data: { planId: 'p', axisId: 'acces', number: 4, title: 'Données ouvertes', leadOrganisation: 'DRA' },
+  } as const;
 
   it('registers a commitment under an axis of its plan', () => {
     commitmentSpec.given([]).when(register, { plan }).then([registered]);
@@ -35,36 +50,78 @@ describe('commitment decider: registration, activities, communication, outcome',
     commitmentSpec.given([]).when(register, {}).thenThrows({ code: 'NOT_FOUND', field: 'planId' });
   });
   it('refuses an axis the plan does not have, listing the axes it has', () => {
-    commitmentSpec.given([]).when({ ...register, data: { ...register.data, axisId: 'budget' } }, { plan }).thenThrows({ code: 'NOT_FOUND', field: 'axisId', message: /axes: acces/ });
+    commitmentSpec
+      .given([])
+      .when({ ...register, data: { ...register.data, axisId: 'budget' } }, { plan })
+      .thenThrows({ code: 'NOT_FOUND', field: 'axisId', message: /axes: acces/ });
   });
   it('refuses the same commitment number twice', () => {
-    commitmentSpec.given([registered]).when(register, { plan }).thenThrows({ code: 'ILLEGAL_STATE', message: /number 4 is already registered/ });
+    commitmentSpec
+      .given([registered])
+      .when(register, { plan })
+      .thenThrows({ code: 'ILLEGAL_STATE', message: /number 4 is already registered/ });
   });
   it.each([[0], [1.5], [-2]])('refuses commitment number %p', (number) => {
-    commitmentSpec.given([]).when({ ...register, data: { ...register.data, number } }, { plan }).thenThrows({ code: 'VALIDATION_FAILED', field: 'number' });
+    commitmentSpec
+      .given([])
+      .when({ ...register, data: { ...register.data, number } }, { plan })
+      .thenThrows({ code: 'VALIDATION_FAILED', field: 'number' });
   });
   it('refuses a problem text over 20,000 characters', () => {
-    commitmentSpec.given([]).when({ ...register, data: { ...register.data, problem: 'x'.repeat(20_001) } }, { plan }).thenThrows({ code: 'VALIDATION_FAILED', field: 'problem', message: /at most 20000 characters, got 20001/ });
+    commitmentSpec
+      .given([])
+      .when({ ...register, data: { ...register.data, problem: 'x'.repeat(20_001) } }, { plan })
+      .thenThrows({ code: 'VALIDATION_FAILED', field: 'problem', message: /at most 20000 characters, got 20001/ });
   });
 
   it('plans an activity with the next number by default', () => {
-    commitmentSpec.given([registered, planned(1)]).when({ type: 'PlanActivity', data: { commitmentId: 'p.4', title: 'Activité 2', weight: 2 } }).then([planned(2, 2)]);
+    commitmentSpec
+      .given([registered, planned(1)])
+      .when({ type: 'PlanActivity', data: { commitmentId: 'p.4', title: 'Activité 2', weight: 2 } })
+      .then([planned(2, 2)]);
   });
   it('refuses a duplicate activity number', () => {
-    commitmentSpec.given([registered, planned(1)]).when({ type: 'PlanActivity', data: { commitmentId: 'p.4', number: 1, title: 'Again', weight: 1 } }).thenThrows({ code: 'ILLEGAL_STATE' });
+    commitmentSpec
+      .given([registered, planned(1)])
+      .when({ type: 'PlanActivity', data: { commitmentId: 'p.4', number: 1, title: 'Again', weight: 1 } })
+      .thenThrows({ code: 'ILLEGAL_STATE' });
   });
   it.each([[0], [-1], [Number.NaN], [Number.POSITIVE_INFINITY], [2_000_000]])('refuses weight %p', (weight) => {
-    commitmentSpec.given([registered]).when({ type: 'PlanActivity', data: { commitmentId: 'p.4', title: 'A', weight } }).thenThrows({ code: 'VALIDATION_FAILED', field: 'weight' });
+    commitmentSpec
+      .given([registered])
+      .when({ type: 'PlanActivity', data: { commitmentId: 'p.4', title: 'A', weight } })
+      .thenThrows({ code: 'VALIDATION_FAILED', field: 'weight' });
   });
   it('refuses an activity on a commitment that does not exist', () => {
-    commitmentSpec.given([]).when({ type: 'PlanActivity', data: { commitmentId: 'p.9', title: 'A', weight: 1 } }).thenThrows({ code: 'NOT_FOUND', field: 'commitmentId' });
+    commitmentSpec
+      .given([])
+      .when({ type: 'PlanActivity', data: { commitmentId: 'p.9', title: 'A', weight: 1 } })
+      .thenThrows({ code: 'NOT_FOUND', field: 'commitmentId' });
   });
 
   it('logs communication actions with sequential ids', () => {
     commitmentSpec
-      .given([registered, { type: 'CommunicationActionLogged', data: { commitmentId: 'p.4', communicationActionId: 'p.4.c1', action: 'Radio' } }])
-      .when({ type: 'LogCommunicationAction', data: { commitmentId: 'p.4', action: 'Atelier', date: '12 mars 2020', target: 'Société civile', indicators: '120 participants' } })
-      .then([{ type: 'CommunicationActionLogged', data: { commitmentId: 'p.4', communicationActionId: 'p.4.c2', action: 'Atelier', date: '12 mars 2020', target: 'Société civile', indicators: '120 participants' } }]);
+      .given([
+        registered,
+        { type: 'CommunicationActionLogged', data: { commitmentId: 'p.4', communicationActionId: 'p.4.c1', action: 'Radio' } },
+      ])
+      .when({
+        type: 'LogCommunicationAction',
+        data: { commitmentId: 'p.4', action: 'Atelier', date: '12 mars 2020', target: 'Société civile', indicators: '120 participants' },
+      })
+      .then([
+        {
+          type: 'CommunicationActionLogged',
+          data: {
+            commitmentId: 'p.4',
+            communicationActionId: 'p.4.c2',
+            action: 'Atelier',
+            date: '12 mars 2020',
+            target: 'Société civile',
+            indicators: '120 participants',
+          },
+        },
+      ]);
   });
   it('records an outcome, keeping earlier fields not given again', () => {
     commitmentSpec
@@ -73,12 +130,18 @@ describe('commitment decider: registration, activities, communication, outcome',
       .thenState((s) => expect([s.results, s.nextSteps]).toEqual(['R2', 'N1']));
   });
   it('refuses an empty outcome', () => {
-    commitmentSpec.given([registered]).when({ type: 'RecordOutcome', data: { commitmentId: 'p.4' } }).thenThrows({ code: 'VALIDATION_FAILED', message: /at least one of results, contribution, nextSteps/ });
+    commitmentSpec
+      .given([registered])
+      .when({ type: 'RecordOutcome', data: { commitmentId: 'p.4' } })
+      .thenThrows({ code: 'VALIDATION_FAILED', message: /at least one of results, contribution, nextSteps/ });
   });
 });
 
 describe('commitment state: the rate the report publishes', () => {
-  const progress = (n: number, p: number, status: 'LIMITED' | 'COMPLETE' | 'SUBSTANTIAL' | 'NOT_STARTED'): CommitmentEvent => ({ type: 'ActivityProgressReported', data: { commitmentId: 'p.4', activityId: `p.4.${n}`, progress: p, status, previousProgress: 0 } });
+  const progress = (n: number, p: number, status: 'LIMITED' | 'COMPLETE' | 'SUBSTANTIAL' | 'NOT_STARTED'): CommitmentEvent => ({
+    type: 'ActivityProgressReported',
+    data: { commitmentId: 'p.4', activityId: `p.4.${n}`, progress: p, status, previousProgress: 0 },
+  });
   const state = (events: CommitmentEvent[]) => events.reduce((s, e) => evolveCommitment(s, e), initialCommitmentState);
 
   it('weights progress: Σwp/Σw', () => {
@@ -86,7 +149,11 @@ describe('commitment state: the rate the report publishes', () => {
   });
   it('leaves cancelled activities out and keeps suspended ones in', () => {
     const s = state([
-      registered, planned(1), planned(2), planned(3), progress(1, 100, 'COMPLETE'),
+      registered,
+      planned(1),
+      planned(2),
+      planned(3),
+      progress(1, 100, 'COMPLETE'),
       { type: 'ActivityCancelled', data: { commitmentId: 'p.4', activityId: 'p.4.2', reason: 'fait ailleurs' } },
       { type: 'ActivitySuspended', data: { commitmentId: 'p.4', activityId: 'p.4.3', reason: 'refonte' } },
     ]);
@@ -99,8 +166,17 @@ describe('commitment state: the rate the report publishes', () => {
     expect(late.activities[0]).toMatchObject({ progress: 90, progressEffectiveAt: '2020-12-31T00:00:00.000Z' });
   });
   it('dates a correction, by default, at the figure it corrects', () => {
-    const s = evolveCommitment([registered, planned(1)].reduce((x, e) => evolveCommitment(x, e), initialCommitmentState), progress(1, 60, 'SUBSTANTIAL'), { effectiveAt: '2019-12-31T00:00:00.000Z' });
-    expect(defaultEffectiveAt({ type: 'CorrectActivityProgress', data: { commitmentId: 'p.4', activityId: 'p.4.1', progress: 50, reason: 'typo' } }, s)).toBe('2019-12-31T00:00:00.000Z');
+    const s = evolveCommitment(
+      [registered, planned(1)].reduce((x, e) => evolveCommitment(x, e), initialCommitmentState),
+      progress(1, 60, 'SUBSTANTIAL'),
+      { effectiveAt: '2019-12-31T00:00:00.000Z' },
+    );
+    expect(
+      defaultEffectiveAt(
+        { type: 'CorrectActivityProgress', data: { commitmentId: 'p.4', activityId: 'p.4.1', progress: 50, reason: 'typo' } },
+        s,
+      ),
+    ).toBe('2019-12-31T00:00:00.000Z');
     expect(defaultEffectiveAt({ type: 'RecordOutcome', data: { commitmentId: 'p.4', results: 'r' } }, s)).toBeUndefined();
   });
 });

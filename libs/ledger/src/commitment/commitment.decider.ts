@@ -14,7 +14,11 @@ export interface CommitmentDecisionContext {
 }
 
 /** decide(command, state, context) → events, or a LedgerError. Pure: no clock, no I/O. */
-export function decideCommitment(command: CommitmentCommand, state: CommitmentState, context: CommitmentDecisionContext = {}): CommitmentEvent[] {
+export function decideCommitment(
+  command: CommitmentCommand,
+  state: CommitmentState,
+  context: CommitmentDecisionContext = {},
+): CommitmentEvent[] {
   switch (command.type) {
     case 'RegisterCommitment':
       return registerCommitment(command, state, context.plan);
@@ -56,16 +60,32 @@ function registerCommitment({ data }: RegisterCommitment, state: CommitmentState
     .throwIfAny();
   if (!plan?.exists) throw LedgerError.notFound('plan', data.planId, 'planId');
   if (!plan.axes.some((a) => a.id === data.axisId)) {
-    throw LedgerError.notFound('axis', data.axisId, 'axisId', `in plan "${data.planId}" (axes: ${plan.axes.map((a) => a.id).join(', ') || 'none'})`);
+    throw LedgerError.notFound(
+      'axis',
+      data.axisId,
+      'axisId',
+      `in plan "${data.planId}" (axes: ${plan.axes.map((a) => a.id).join(', ') || 'none'})`,
+    );
   }
   const commitmentId = commitmentIdOf(data.planId, data.number);
   if (state.exists) {
     throw LedgerError.illegalState(`commitment number ${data.number} is already registered in plan "${data.planId}"`, { commitmentId });
   }
-  return [{
-    type: 'CommitmentRegistered',
-    data: { commitmentId, planId: data.planId, axisId: data.axisId, number: data.number, title: data.title.trim(), leadOrganisation: data.leadOrganisation.trim(), problem: data.problem, description: data.description },
-  }];
+  return [
+    {
+      type: 'CommitmentRegistered',
+      data: {
+        commitmentId,
+        planId: data.planId,
+        axisId: data.axisId,
+        number: data.number,
+        title: data.title.trim(),
+        leadOrganisation: data.leadOrganisation.trim(),
+        problem: data.problem,
+        description: data.description,
+      },
+    },
+  ];
 }
 
 function planActivity({ data }: PlanActivity, state: CommitmentState): CommitmentEvent[] {
@@ -79,7 +99,12 @@ function planActivity({ data }: PlanActivity, state: CommitmentState): Commitmen
   if (state.activities.some((a) => a.number === number)) {
     throw LedgerError.illegalState(`activity number ${number} already exists in commitment "${state.id}"`, { number });
   }
-  return [{ type: 'ActivityPlanned', data: { commitmentId: state.id, activityId: activityIdOf(state.id, number), number, title: data.title.trim(), weight: data.weight } }];
+  return [
+    {
+      type: 'ActivityPlanned',
+      data: { commitmentId: state.id, activityId: activityIdOf(state.id, number), number, title: data.title.trim(), weight: data.weight },
+    },
+  ];
 }
 
 function logCommunicationAction({ data }: LogCommunicationAction, state: CommitmentState): CommitmentEvent[] {
@@ -91,7 +116,19 @@ function logCommunicationAction({ data }: LogCommunicationAction, state: Commitm
     .throwIfAny();
   requireCommitment(state, data.commitmentId);
   const communicationActionId = `${state.id}.c${state.communicationActions.length + 1}`;
-  return [{ type: 'CommunicationActionLogged', data: { commitmentId: state.id, communicationActionId, action: data.action.trim(), date: data.date, target: data.target, indicators: data.indicators } }];
+  return [
+    {
+      type: 'CommunicationActionLogged',
+      data: {
+        commitmentId: state.id,
+        communicationActionId,
+        action: data.action.trim(),
+        date: data.date,
+        target: data.target,
+        indicators: data.indicators,
+      },
+    },
+  ];
 }
 
 function recordOutcome({ data }: RecordOutcome, state: CommitmentState): CommitmentEvent[] {
@@ -99,10 +136,20 @@ function recordOutcome({ data }: RecordOutcome, state: CommitmentState): Commitm
     .longText('results', data.results)
     .longText('contribution', data.contribution)
     .longText('nextSteps', data.nextSteps)
-    .rule(data.results !== undefined || data.contribution !== undefined || data.nextSteps !== undefined, 'results', 'atLeastOne', 'at least one of results, contribution, nextSteps is required')
+    .rule(
+      data.results !== undefined || data.contribution !== undefined || data.nextSteps !== undefined,
+      'results',
+      'atLeastOne',
+      'at least one of results, contribution, nextSteps is required',
+    )
     .throwIfAny();
   requireCommitment(state, data.commitmentId);
-  return [{ type: 'OutcomeRecorded', data: { commitmentId: state.id, results: data.results, contribution: data.contribution, nextSteps: data.nextSteps } }];
+  return [
+    {
+      type: 'OutcomeRecorded',
+      data: { commitmentId: state.id, results: data.results, contribution: data.contribution, nextSteps: data.nextSteps },
+    },
+  ];
 }
 
 /**

@@ -69,26 +69,45 @@ export const initialCommitmentState: CommitmentState = {
 };
 
 export function rateOf(state: CommitmentState): number {
-  return commitmentRate(
-    state.activities.map((a) => ({ weight: a.weight, progress: a.progress, cancelled: a.lifecycle === 'CANCELLED' })),
-  );
+  return commitmentRate(state.activities.map((a) => ({ weight: a.weight, progress: a.progress, cancelled: a.lifecycle === 'CANCELLED' })));
 }
 
 function updateActivity(state: CommitmentState, id: string, change: (a: ActivityState) => ActivityState): CommitmentState {
   return { ...state, activities: state.activities.map((a) => (a.id === id ? change(a) : a)) };
 }
 
-const isBefore = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && Date.parse(a) < Date.parse(b);
+const isBefore = (a: string | undefined, b: string | undefined): boolean =>
+  a !== undefined && b !== undefined && Date.parse(a) < Date.parse(b);
 
 export function evolveCommitment(state: CommitmentState, event: CommitmentEvent, meta: EvolveMeta = {}): CommitmentState {
   switch (event.type) {
     case 'CommitmentRegistered': {
       const d = event.data;
-      return { ...state, exists: true, id: d.commitmentId, planId: d.planId, axisId: d.axisId, number: d.number, title: d.title, leadOrganisation: d.leadOrganisation, problem: d.problem, description: d.description };
+      return {
+        ...state,
+        exists: true,
+        id: d.commitmentId,
+        planId: d.planId,
+        axisId: d.axisId,
+        number: d.number,
+        title: d.title,
+        leadOrganisation: d.leadOrganisation,
+        problem: d.problem,
+        description: d.description,
+      };
     }
     case 'ActivityPlanned': {
       const d = event.data;
-      const activity: ActivityState = { id: d.activityId, number: d.number, title: d.title, weight: d.weight, progress: 0, status: 'NOT_STARTED', lifecycle: 'ACTIVE', actions: [] };
+      const activity: ActivityState = {
+        id: d.activityId,
+        number: d.number,
+        title: d.title,
+        weight: d.weight,
+        progress: 0,
+        status: 'NOT_STARTED',
+        lifecycle: 'ACTIVE',
+        actions: [],
+      };
       return { ...state, activities: [...state.activities, activity] };
     }
     case 'ActivityWeightSet':
@@ -96,7 +115,14 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
     case 'ActivityProgressReported':
       // A late report about an earlier date does not replace a figure effective later.
       return updateActivity(state, event.data.activityId, (a) =>
-        isBefore(meta.effectiveAt, a.progressEffectiveAt) ? a : { ...a, progress: event.data.progress, status: event.data.status, progressEffectiveAt: meta.effectiveAt ?? a.progressEffectiveAt },
+        isBefore(meta.effectiveAt, a.progressEffectiveAt)
+          ? a
+          : {
+              ...a,
+              progress: event.data.progress,
+              status: event.data.status,
+              progressEffectiveAt: meta.effectiveAt ?? a.progressEffectiveAt,
+            },
       );
     case 'ActivityProgressCorrected':
       // A correction replaces the current figure, keeping the business date it corrects.
@@ -113,11 +139,22 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
       }));
     case 'CommunicationActionLogged': {
       const { communicationActionId, action, date, target, indicators } = event.data;
-      return { ...state, communicationActions: [...state.communicationActions, { id: communicationActionId, action, date, target, indicators, effectiveAt: meta.effectiveAt }] };
+      return {
+        ...state,
+        communicationActions: [
+          ...state.communicationActions,
+          { id: communicationActionId, action, date, target, indicators, effectiveAt: meta.effectiveAt },
+        ],
+      };
     }
     case 'OutcomeRecorded': {
       const { results, contribution, nextSteps } = event.data;
-      return { ...state, results: results ?? state.results, contribution: contribution ?? state.contribution, nextSteps: nextSteps ?? state.nextSteps };
+      return {
+        ...state,
+        results: results ?? state.results,
+        contribution: contribution ?? state.contribution,
+        nextSteps: nextSteps ?? state.nextSteps,
+      };
     }
     case 'ActivitySuspended':
       return updateActivity(state, event.data.activityId, (a) => ({ ...a, lifecycle: 'SUSPENDED', lifecycleReason: event.data.reason }));

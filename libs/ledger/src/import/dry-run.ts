@@ -46,11 +46,15 @@ export function dryRun(steps: readonly ImportStep[]): DryRunResult {
           break;
         }
         default: {
-          const id = command.type === 'RegisterCommitment' ? commitmentIdOf(command.data.planId, command.data.number) : command.data.commitmentId;
+          const id =
+            command.type === 'RegisterCommitment' ? commitmentIdOf(command.data.planId, command.data.number) : command.data.commitmentId;
           const state = commitments.get(id) ?? initialCommitmentState;
           const plan = command.type === 'RegisterCommitment' ? plans.get(command.data.planId) : undefined;
           const events = decideCommitment(command, state, { plan });
-          commitments.set(id, events.reduce((s, e) => evolveCommitment(s, e), state));
+          commitments.set(
+            id,
+            events.reduce((s, e) => evolveCommitment(s, e), state),
+          );
         }
       }
     } catch (error) {

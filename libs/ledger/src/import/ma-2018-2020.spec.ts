@@ -49,11 +49,23 @@ describe('plan file problems are located by JSON pointer', () => {
     plan: { id: 'x', country: 'X', title: 'T', period: 'P', effectiveAt: '2018-01-01' },
     axes: [{ id: 'a', title: 'A' }],
     commitments: [
-      { number: 1, title: 'C1', axis: 'a', leadOrganisation: 'O', activities: [
-        { number: 1, title: 'A1', weight: 1, progress: 100, status: 'COMPLETE', progressEffectiveAt: '2020-12-31' },
-        { number: 2, title: 'A2', weight: 1, progress: 75, status: 'COMPLETE', progressEffectiveAt: '2020-12-31' },
-      ] },
-      { number: 2, title: 'C2', axis: 'b', leadOrganisation: 'O', activities: [{ number: 1, title: 'A', weight: 1, progress: 0, status: 'NOT_STARTED', progressEffectiveAt: '2020-12-31' }] },
+      {
+        number: 1,
+        title: 'C1',
+        axis: 'a',
+        leadOrganisation: 'O',
+        activities: [
+          { number: 1, title: 'A1', weight: 1, progress: 100, status: 'COMPLETE', progressEffectiveAt: '2020-12-31' },
+          { number: 2, title: 'A2', weight: 1, progress: 75, status: 'COMPLETE', progressEffectiveAt: '2020-12-31' },
+        ],
+      },
+      {
+        number: 2,
+        title: 'C2',
+        axis: 'b',
+        leadOrganisation: 'O',
+        activities: [{ number: 1, title: 'A', weight: 1, progress: 0, status: 'NOT_STARTED', progressEffectiveAt: '2020-12-31' }],
+      },
     ],
   });
   it('points at a band that does not contain its figure, at an unknown axis and at an empty title', () => {

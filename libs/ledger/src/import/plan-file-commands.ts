@@ -33,16 +33,30 @@ export function planFileToSteps(file: PlanFile): ImportStep[] {
 
   const { id, country, title, period } = file.plan;
   add('/plan', { type: 'DefinePlan', data: { planId: id, country, title, period } }, start, 'coordinator', 'plan');
-  file.axes.forEach((axis, i) => add(`/axes/${i}`, { type: 'AddAxis', data: { planId, axisId: axis.id, title: axis.title } }, start, 'coordinator', 'plan'));
+  file.axes.forEach((axis, i) =>
+    add(`/axes/${i}`, { type: 'AddAxis', data: { planId, axisId: axis.id, title: axis.title } }, start, 'coordinator', 'plan'),
+  );
 
   file.commitments.forEach((c, ci) => {
     const at = `/commitments/${ci}`;
     const commitmentId = commitmentIdOf(planId, c.number);
     const group = commitmentId;
     const { number, title: ctitle, axis, leadOrganisation, problem, description } = c;
-    add(at, { type: 'RegisterCommitment', data: { planId, axisId: axis, number, title: ctitle, leadOrganisation, problem, description } }, start, 'coordinator', group);
+    add(
+      at,
+      { type: 'RegisterCommitment', data: { planId, axisId: axis, number, title: ctitle, leadOrganisation, problem, description } },
+      start,
+      'coordinator',
+      group,
+    );
     c.activities.forEach((a, ai) => {
-      add(`${at}/activities/${ai}`, { type: 'PlanActivity', data: { commitmentId, number: a.number, title: a.title, weight: a.weight } }, start, 'coordinator', group);
+      add(
+        `${at}/activities/${ai}`,
+        { type: 'PlanActivity', data: { commitmentId, number: a.number, title: a.title, weight: a.weight } },
+        start,
+        'coordinator',
+        group,
+      );
     });
     c.activities.forEach((a, ai) => {
       const aat = `${at}/activities/${ai}`;
@@ -54,22 +68,52 @@ export function planFileToSteps(file: PlanFile): ImportStep[] {
       ];
       for (const [key, kind, list] of actions) {
         (list ?? []).forEach((x, xi) => {
-          add(`${aat}/${key}/${xi}`, { type: 'RecordAction', data: { commitmentId, activityId, kind, text: x.text, date: x.date, reason: x.reason } }, dateOf(x, a.progressEffectiveAt), 'lead', group);
+          add(
+            `${aat}/${key}/${xi}`,
+            { type: 'RecordAction', data: { commitmentId, activityId, kind, text: x.text, date: x.date, reason: x.reason } },
+            dateOf(x, a.progressEffectiveAt),
+            'lead',
+            group,
+          );
         });
       }
-      add(`${aat}/progress`, { type: 'ReportActivityProgress', data: { commitmentId, activityId, progress: a.progress, status: a.status } }, a.progressEffectiveAt, 'lead', group);
+      add(
+        `${aat}/progress`,
+        { type: 'ReportActivityProgress', data: { commitmentId, activityId, progress: a.progress, status: a.status } },
+        a.progressEffectiveAt,
+        'lead',
+        group,
+      );
       if (a.lifecycle) {
         const type = a.lifecycle.state === 'SUSPENDED' ? 'SuspendActivity' : 'CancelActivity';
-        add(`${aat}/lifecycle`, { type, data: { commitmentId, activityId, reason: a.lifecycle.reason } }, a.lifecycle.effectiveAt ?? a.progressEffectiveAt, 'lead', group);
+        add(
+          `${aat}/lifecycle`,
+          { type, data: { commitmentId, activityId, reason: a.lifecycle.reason } },
+          a.lifecycle.effectiveAt ?? a.progressEffectiveAt,
+          'lead',
+          group,
+        );
       }
     });
     (c.communicationActions ?? []).forEach((x, xi) => {
       const { action, date, target, indicators } = x;
-      add(`${at}/communicationActions/${xi}`, { type: 'LogCommunicationAction', data: { commitmentId, action, date, target, indicators } }, dateOf(x, c.outcomeEffectiveAt ?? start), 'lead', group);
+      add(
+        `${at}/communicationActions/${xi}`,
+        { type: 'LogCommunicationAction', data: { commitmentId, action, date, target, indicators } },
+        dateOf(x, c.outcomeEffectiveAt ?? start),
+        'lead',
+        group,
+      );
     });
     if (c.results !== undefined || c.contribution !== undefined || c.nextSteps !== undefined) {
       const { results, contribution, nextSteps } = c;
-      add(`${at}/outcome`, { type: 'RecordOutcome', data: { commitmentId, results, contribution, nextSteps } }, c.outcomeEffectiveAt ?? start, 'lead', group);
+      add(
+        `${at}/outcome`,
+        { type: 'RecordOutcome', data: { commitmentId, results, contribution, nextSteps } },
+        c.outcomeEffectiveAt ?? start,
+        'lead',
+        group,
+      );
     }
   });
   return steps;

@@ -28,7 +28,12 @@ function definePlan({ data }: DefinePlan, state: PlanState): PlanEvent[] {
     .shortText('period', data.period)
     .throwIfAny();
   if (state.exists) throw LedgerError.illegalState(`plan "${data.planId}" is already defined`, { planId: data.planId });
-  return [{ type: 'PlanDefined', data: { planId: data.planId, country: data.country.trim(), title: data.title.trim(), period: data.period.trim() } }];
+  return [
+    {
+      type: 'PlanDefined',
+      data: { planId: data.planId, country: data.country.trim(), title: data.title.trim(), period: data.period.trim() },
+    },
+  ];
 }
 
 function addAxis({ data }: AddAxis, state: PlanState): PlanEvent[] {
@@ -51,7 +56,11 @@ function closeReportingPeriod({ data }: CloseReportingPeriod, state: PlanState):
   const last = state.periods.at(-1);
   if (last && Date.parse(data.endsAt) <= Date.parse(last.endsAt)) {
     throw LedgerError.validation([
-      { field: 'endsAt', rule: 'afterPreviousPeriod', message: `endsAt must be after the previous period's end ${last.endsAt}, got ${data.endsAt}` },
+      {
+        field: 'endsAt',
+        rule: 'afterPreviousPeriod',
+        message: `endsAt must be after the previous period's end ${last.endsAt}, got ${data.endsAt}`,
+      },
     ]);
   }
   return [{ type: 'ReportingPeriodClosed', data: { planId: state.id, name: data.name.trim(), endsAt: data.endsAt } }];

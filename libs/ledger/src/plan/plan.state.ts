@@ -32,7 +32,14 @@ export const initialPlanState: PlanState = {
 export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   switch (event.type) {
     case 'PlanDefined':
-      return { ...state, exists: true, id: event.data.planId, country: event.data.country, title: event.data.title, period: event.data.period };
+      return {
+        ...state,
+        exists: true,
+        id: event.data.planId,
+        country: event.data.country,
+        title: event.data.title,
+        period: event.data.period,
+      };
     case 'AxisAdded':
       return { ...state, axes: [...state.axes, { id: event.data.axisId, title: event.data.title, order: event.data.order }] };
     case 'ReportingPeriodClosed':

@@ -79,7 +79,11 @@ export class Checks {
     if (value === undefined || value === null) {
       return required ? this.add(field, 'required', `${field} is required`) : this;
     }
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) || Number.isNaN(Date.parse(value))) {
+    if (
+      typeof value !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/.test(value) ||
+      Number.isNaN(Date.parse(value))
+    ) {
       return this.add(field, 'isoDate', `${field} must be an ISO 8601 date or date-time, got ${JSON.stringify(value)}`);
     }
     const [y, m, d] = value.slice(0, 10).split('-').map(Number);

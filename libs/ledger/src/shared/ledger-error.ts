@@ -1,12 +1,6 @@
 /** Stable error codes shared by the domain, the API and the CLI. */
 export type LedgerErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'ILLEGAL_STATE'
-  | 'CONCURRENCY_CONFLICT'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'STORE_UNAVAILABLE';
+  'VALIDATION_FAILED' | 'NOT_FOUND' | 'ILLEGAL_STATE' | 'CONCURRENCY_CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'STORE_UNAVAILABLE';
 
 /** One problem with one field of an input. */
 export interface FieldProblem {
@@ -35,7 +29,11 @@ export class LedgerError extends Error {
   /** `field: what "id" does not exist [where]` — names the input field when there is one. */
   static notFound(what: string, id: string, field?: string, where = ''): LedgerError {
     const prefix = field ? `${field}: ` : '';
-    return new LedgerError('NOT_FOUND', `${prefix}${what} "${id}" does not exist${where ? ` ${where}` : ''}`, { what, id, ...(field ? { field } : {}) });
+    return new LedgerError('NOT_FOUND', `${prefix}${what} "${id}" does not exist${where ? ` ${where}` : ''}`, {
+      what,
+      id,
+      ...(field ? { field } : {}),
+    });
   }
 
   static illegalState(message: string, details: Record<string, unknown> = {}): LedgerError {

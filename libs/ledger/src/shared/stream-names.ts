@@ -17,5 +17,4 @@ export function parseStreamName(stream: string): { category: string; id: string 
 /** Commitment ids are `<planId>.<number>`, activity ids `<commitmentId>.<number>` ("ma-2018-2020.4.3"). */
 export const commitmentIdOf = (planId: string, number: number): string => `${planId}.${number}`;
 export const activityIdOf = (commitmentId: string, number: number): string => `${commitmentId}.${number}`;
-export const planIdOfCommitment = (commitmentId: string): string =>
-  commitmentId.slice(0, commitmentId.lastIndexOf('.'));
+export const planIdOfCommitment = (commitmentId: string): string => commitmentId.slice(0, commitmentId.lastIndexOf('.'));

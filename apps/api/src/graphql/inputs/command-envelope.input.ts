@@ -5,13 +5,19 @@ import { LIMITS } from '@ledger/domain';
 /** Fields every mutation input takes. */
 @InputType({ isAbstract: true })
 export abstract class CommandEnvelopeInput {
-  @Field({ nullable: true, description: 'Idempotency key: retrying with the same id and payload returns the first result and writes nothing.' })
+  @Field({
+    nullable: true,
+    description: 'Idempotency key: retrying with the same id and payload returns the first result and writes nothing.',
+  })
   @IsOptional()
   @IsString({ message: 'commandId must be a string' })
   @MaxLength(LIMITS.shortTextMaxLength, { message: `commandId must be at most ${LIMITS.shortTextMaxLength} characters` })
   commandId?: string;
 
-  @Field(() => Int, { nullable: true, description: 'Optimistic lock: the version last read; a stale one gets CONCURRENCY_CONFLICT with the current version.' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Optimistic lock: the version last read; a stale one gets CONCURRENCY_CONFLICT with the current version.',
+  })
   @IsOptional()
   @IsInt({ message: 'expectedVersion must be an integer, got $value' })
   @Min(0, { message: 'expectedVersion must be ≥ 0, got $value' })

@@ -11,7 +11,11 @@ export const Text = (max: number = LIMITS.shortTextMaxLength) =>
   );
 
 export const OptionalText = (max: number = LIMITS.longTextMaxLength) =>
-  applyDecorators(IsOptional(), IsString({ message: '$property must be a string' }), MaxLength(max, { message: `$property must be at most ${max} characters` }));
+  applyDecorators(
+    IsOptional(),
+    IsString({ message: '$property must be a string' }),
+    MaxLength(max, { message: `$property must be at most ${max} characters` }),
+  );
 
 export const Slug = () =>
   applyDecorators(

@@ -10,8 +10,17 @@ import { GetCommitmentAsOf } from '../../history/history.queries';
 import { AsOfInput, toAsOf } from '../inputs/as-of.input';
 import type { CommandEnvelopeInput } from '../inputs/command-envelope.input';
 import {
-  ActivityLifecycleInput, CorrectActivityProgressInput, LeadAssignmentInput, LogCommunicationActionInput, PlanActivityInput, RecordActionInput,
-  RecordOutcomeInput, RegisterCommitmentInput, ReportActivityProgressInput, RetractActionInput, SetActivityWeightInput,
+  ActivityLifecycleInput,
+  CorrectActivityProgressInput,
+  LeadAssignmentInput,
+  LogCommunicationActionInput,
+  PlanActivityInput,
+  RecordActionInput,
+  RecordOutcomeInput,
+  RegisterCommitmentInput,
+  ReportActivityProgressInput,
+  RetractActionInput,
+  SetActivityWeightInput,
 } from '../inputs/commitment.inputs';
 import type { GqlContext } from '../issuer';
 import { AxisType, CommitmentPayload, CommitmentType } from '../types/plan.type';
@@ -26,7 +35,10 @@ export class CommitmentResolver {
     private readonly readModels: ReadModelService,
   ) {}
 
-  @Query(() => CommitmentType, { nullable: true, description: 'One commitment by id ("<planId>.<number>"), or null; with `asOf`, as it was at that point in time.' })
+  @Query(() => CommitmentType, {
+    nullable: true,
+    description: 'One commitment by id ("<planId>.<number>"), or null; with `asOf`, as it was at that point in time.',
+  })
   commitment(
     @Args('id', { type: () => ID }) id: string,
     @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput,
@@ -45,7 +57,11 @@ export class CommitmentResolver {
   @Mutation(() => CommitmentPayload, { description: 'Register a commitment in a plan.' })
   registerCommitment(@Args('input') input: RegisterCommitmentInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
     const { planId, axisId, number, title, leadOrganisation, problem, description } = input;
-    return this.run({ type: 'RegisterCommitment', data: { planId, axisId, number, title, leadOrganisation, problem, description } }, input, ctx);
+    return this.run(
+      { type: 'RegisterCommitment', data: { planId, axisId, number, title, leadOrganisation, problem, description } },
+      input,
+      ctx,
+    );
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Plan a weighted activity.' })

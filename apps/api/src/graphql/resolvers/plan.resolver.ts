@@ -14,7 +14,10 @@ import { PlanPayload, PlanType } from '../types/plan.type';
 
 @Resolver(() => PlanType)
 export class PlanResolver {
-  constructor(private readonly queryBus: QueryBus, private readonly gateway: CommandGateway) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly gateway: CommandGateway,
+  ) {}
 
   @Query(() => [PlanType], { description: 'All plans.' })
   plans(): Promise<PlanView[]> {
@@ -33,19 +36,30 @@ export class PlanResolver {
   @Mutation(() => PlanPayload, { description: 'Define a plan.' })
   async definePlan(@Args('input') input: DefinePlanInput, @Context() ctx: GqlContext): Promise<PlanPayload> {
     const { id, country, title, period } = input;
-    return this.payload(await this.gateway.send({ type: 'DefinePlan', data: { planId: id, country, title, period } }, ctx.issuer, envelope(input), ctx.authError));
+    return this.payload(
+      await this.gateway.send(
+        { type: 'DefinePlan', data: { planId: id, country, title, period } },
+        ctx.issuer,
+        envelope(input),
+        ctx.authError,
+      ),
+    );
   }
 
   @Mutation(() => PlanPayload, { description: 'Add an axis to a plan.' })
   async addAxis(@Args('input') input: AddAxisInput, @Context() ctx: GqlContext): Promise<PlanPayload> {
     const { planId, axisId, title } = input;
-    return this.payload(await this.gateway.send({ type: 'AddAxis', data: { planId, axisId, title } }, ctx.issuer, envelope(input), ctx.authError));
+    return this.payload(
+      await this.gateway.send({ type: 'AddAxis', data: { planId, axisId, title } }, ctx.issuer, envelope(input), ctx.authError),
+    );
   }
 
   @Mutation(() => PlanPayload, { description: 'Close a reporting period of a plan.' })
   async closeReportingPeriod(@Args('input') input: CloseReportingPeriodInput, @Context() ctx: GqlContext): Promise<PlanPayload> {
     const { planId, name, endsAt } = input;
-    return this.payload(await this.gateway.send({ type: 'CloseReportingPeriod', data: { planId, name, endsAt } }, ctx.issuer, envelope(input), ctx.authError));
+    return this.payload(
+      await this.gateway.send({ type: 'CloseReportingPeriod', data: { planId, name, endsAt } }, ctx.issuer, envelope(input), ctx.authError),
+    );
   }
 
   private async payload(result: CommandResult): Promise<PlanPayload> {

@@ -29,6 +29,10 @@ export class StatusResolver {
 
   @Query(() => ReadModelStatusType, { description: 'Position and digest of each read model of this instance (for replay proofs).' })
   readModelStatus(): ReadModelStatusType {
-    return { position: this.readModels.position.toString(), caughtUp: this.readModels.caughtUp, models: readModelDigests(this.readModels.model) };
+    return {
+      position: this.readModels.position.toString(),
+      caughtUp: this.readModels.caughtUp,
+      models: readModelDigests(this.readModels.model),
+    };
   }
 }

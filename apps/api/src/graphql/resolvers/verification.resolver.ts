@@ -18,7 +18,11 @@ export class LedgerVerificationType {
   expected?: string;
   @Field({ nullable: true, description: 'What is stored.' })
   found?: string;
-  @Field({ nullable: true, description: 'When ok: `position:hash` of the last event — record it and pass it back as expectedHead next time (catches a removed or rewritten tail).' })
+  @Field({
+    nullable: true,
+    description:
+      'When ok: `position:hash` of the last event — record it and pass it back as expectedHead next time (catches a removed or rewritten tail).',
+  })
   head?: string;
 }
 
@@ -27,22 +31,41 @@ export class LedgerVerificationType {
 export class VerificationResolver {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  @Query(() => LedgerVerificationType, { description: 'Recompute the hash chain of the whole log (auditors and coordinators). OK, or the first broken link.' })
+  @Query(() => LedgerVerificationType, {
+    description: 'Recompute the hash chain of the whole log (auditors and coordinators). OK, or the first broken link.',
+  })
   async verifyLedger(
     @Context() ctx: GqlContext,
-    @Args('expectedHead', { type: () => String, nullable: true, description: '`position:hash` from an earlier verification.' }) expectedHead?: string,
+    @Args('expectedHead', { type: () => String, nullable: true, description: '`position:hash` from an earlier verification.' })
+    expectedHead?: string,
   ): Promise<LedgerVerificationType> {
     if (ctx.authError) throw ctx.authError;
     const roles = ctx.issuer.principal.roles;
     if (!ctx.issuer.principal.sub) throw new LedgerError('UNAUTHENTICATED', 'verifyLedger needs an authenticated auditor');
-    if (!roles.includes('auditor') && !roles.includes('coordinator')) throw new LedgerError('FORBIDDEN', 'verifyLedger is for auditors and coordinators');
+    if (!roles.includes('auditor') && !roles.includes('coordinator'))
+      throw new LedgerError('FORBIDDEN', 'verifyLedger is for auditors and coordinators');
     let anchor: { position: string; hash: string } | undefined;
     if (expectedHead) {
       const m = /^(\d{1,19}):([0-9a-f]{64})$/.exec(expectedHead);
-      if (!m) throw LedgerError.validation([{ field: 'expectedHead', rule: 'format', message: `expectedHead must be "position:hash" as returned in head, got "${expectedHead}"` }]);
+      if (!m)
+        throw LedgerError.validation([
+          {
+            field: 'expectedHead',
+            rule: 'format',
+            message: `expectedHead must be "position:hash" as returned in head, got "${expectedHead}"`,
+          },
+        ]);
       anchor = { position: m[1], hash: m[2] };
     }
     const r = await verifyChain(this.store.readAll(), { expectedHead: anchor });
-    return { ok: r.ok, checkedEvents: r.checkedEvents, firstBrokenPosition: r.firstBrokenPosition, reason: r.reason, expected: r.expected, found: r.found, head: r.head ? `${r.head.position}:${r.head.hash}` : undefined };
+    return {
+      ok: r.ok,
+      checkedEvents: r.checkedEvents,
+      firstBrokenPosition: r.firstBrokenPosition,
+      reason: r.reason,
+      expected: r.expected,
+      found: r.found,
+      head: r.head ? `${r.head.position}:${r.head.hash}` : undefined,
+    };
   }
 }

@@ -28,5 +28,6 @@ export enum ActionKindEnum {
 }
 registerEnumType(ActionKindEnum, {
   name: 'ActionKind',
-  description: 'DONE: an action carried out; NOT_DONE: planned but not carried out (with a reason); ADDITIONAL: carried out beyond the plan.',
+  description:
+    'DONE: an action carried out; NOT_DONE: planned but not carried out (with a reason); ADDITIONAL: carried out beyond the plan.',
 });
