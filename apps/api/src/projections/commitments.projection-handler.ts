@@ -1,21 +1,16 @@
-import { EventsHandler, type IEventHandler } from '@nestjs/cqrs';
+import { EventsHandler } from '@nestjs/cqrs';
 import { LedgerEventsRecorded } from './ledger-event-recorded';
+import { ProjectionHandler } from './projection-handler.base';
 import { ReadModelService } from './read-model.service';
 
-/** Feeds the commitments read model. Errors are reported, never thrown into the bus or skipped. */
+/** Feeds the commitments read model. */
 @EventsHandler(LedgerEventsRecorded)
-export class CommitmentsProjectionHandler implements IEventHandler<LedgerEventsRecorded> {
-  constructor(private readonly readModels: ReadModelService) {}
+export class CommitmentsProjectionHandler extends ProjectionHandler {
+  constructor(readModels: ReadModelService) {
+    super(readModels);
+  }
 
-  handle({ events }: LedgerEventsRecorded): void {
-    const projection = this.readModels.model.commitments;
-    for (const event of events) {
-      if (this.readModels.failure) return;
-      try {
-        projection.apply(event);
-      } catch (error) {
-        this.readModels.fail(projection.name, event, error);
-      }
-    }
+  protected get projection() {
+    return this.readModels.model.commitments;
   }
 }
