@@ -4,6 +4,7 @@ const moduleNameMapper = {
   '^@ledger/event-store$': '<rootDir>/libs/event-store/src/index.ts',
   '^@ledger/projections$': '<rootDir>/libs/projections/src/index.ts',
   '^@ledger/testing$': '<rootDir>/libs/testing/src/index.ts',
+  '^@ledger/self-assessment$': '<rootDir>/libs/self-assessment/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

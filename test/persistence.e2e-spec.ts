@@ -49,6 +49,25 @@ describe('the bundled plan on a fresh ledger, and a restart', () => {
     await app.close();
   }, 30_000);
 
+  it('serves the self-assessment report through GraphQL, now and as of an earlier date', async () => {
+    const app = await boot(dir);
+    await app.get(ProjectionRunner).caughtUp;
+    const report = async (args: string) => {
+      const res = await query(app, `{ selfAssessmentReport(planId:"ma-2018-2020"${args}) }`);
+      expect(res.errors).toBeUndefined();
+      return res.data.selfAssessmentReport as string;
+    };
+    expect(await report('')).toContain("L'avancement global de la mise en œuvre du plan d'action national 2018-2020 est de 84 %");
+    expect(await report(', lang: EN')).toContain('Overall implementation of the 2018-2020 national action plan is 84%');
+    const earlier = await report(', asOf: "2019-12-31T23:59:59Z"');
+    expect(earlier).toContain('Situation au 2019-12-31');
+    expect(earlier).not.toContain('est de 84 %');
+    const html = await report(', format: HTML');
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    await app.close();
+  }, 30_000);
+
   it('rebuilds exactly the same read models from the log after a restart', async () => {
     const first = await boot(dir);
     await first.get(ProjectionRunner).caughtUp;

@@ -15,6 +15,7 @@ import { HistoryResolver } from './graphql/resolvers/history.resolver';
 import { StatusResolver } from './graphql/resolvers/status.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { VerificationResolver } from './graphql/resolvers/verification.resolver';
+import { ReportResolver } from './report/report.resolver';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger.module';
 import { ledgerValidationPipe } from './validation.pipe';
@@ -57,6 +58,7 @@ export class AppModule {
         StatusResolver,
         AuditResolver,
         VerificationResolver,
+        ReportResolver,
       ],
     };
   }

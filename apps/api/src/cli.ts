@@ -7,6 +7,7 @@ import { replayCommand } from './cli/replay.command';
 import { exportCommand, type ExportOptions } from './cli/export.command';
 import { importLogCommand } from './cli/import-log.command';
 import { verifyCommand } from './cli/verify.command';
+import { reportCommand, type ReportOptions } from './cli/report.command';
 
 // `ledger export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -24,6 +25,18 @@ program
   .option('--dry-run', 'only validate')
   .action(async (file: string, options: { dryRun?: boolean }) => {
     process.exitCode = await importCommand(file, options);
+  });
+
+program
+  .command('report')
+  .description('the self-assessment report rebuilt from the ledger')
+  .requiredOption('--plan <planId>', 'e.g. ma-2018-2020')
+  .option('--as-of <date>', 'the report as it would have been on that date (facts effective by its end)')
+  .option('--format <format>', 'md | html', 'md')
+  .option('--lang <lang>', 'fr | en', 'fr')
+  .option('--out <file>', 'write to a file instead of standard output')
+  .action(async (options: ReportOptions) => {
+    process.exitCode = await reportCommand(options);
   });
 
 program

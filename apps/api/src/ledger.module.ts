@@ -11,6 +11,7 @@ import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
 import { PlanImporter } from './import/plan-importer.service';
 import { TokenService } from './auth/token.service';
+import { ReportService } from './report/report.service';
 import { PlanHistoryReader } from './history/plan-history.reader';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
 import { AUDIT_QUERY_HANDLERS } from './audit/audit-trail.query';
@@ -48,6 +49,7 @@ export class LedgerModule {
         PlanImporter,
         PlanHistoryReader,
         TokenService,
+        ReportService,
         ...QUERY_HANDLERS,
         ...HISTORY_QUERY_HANDLERS,
         ...AUDIT_QUERY_HANDLERS,
@@ -62,6 +64,7 @@ export class LedgerModule {
         PlanImporter,
         PlanHistoryReader,
         TokenService,
+        ReportService,
       ],
     };
   }

@@ -11,6 +11,7 @@ const aliases = {
   '@ledger/event-store': 'libs/event-store/src',
   '@ledger/projections': 'libs/projections/src',
   '@ledger/testing': 'libs/testing/src',
+  '@ledger/self-assessment': 'libs/self-assessment/src',
 };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

@@ -1,0 +1,33 @@
+import { Args, GraphQLISODateTime, ID, Query, registerEnumType, Resolver } from '@nestjs/graphql';
+import { ReportService } from './report.service';
+
+export enum ReportFormatEnum {
+  MD = 'md',
+  HTML = 'html',
+}
+export enum ReportLangEnum {
+  FR = 'fr',
+  EN = 'en',
+}
+registerEnumType(ReportFormatEnum, { name: 'ReportFormat', description: 'MD: Markdown; HTML: a standalone page with inline SVG charts.' });
+registerEnumType(ReportLangEnum, { name: 'ReportLang', description: "FR: the report's own wording; EN: English labels." });
+
+/** The self-assessment report, rebuilt from the ledger. */
+@Resolver()
+export class ReportResolver {
+  constructor(private readonly reports: ReportService) {}
+
+  @Query(() => String, {
+    description:
+      'The self-assessment report of a plan, rebuilt from the ledger with the structure of the published one (overall and per-axis rates, the commitment table, then each commitment). With `asOf`, as it would have been on that date.',
+  })
+  selfAssessmentReport(
+    @Args('planId', { type: () => ID }) planId: string,
+    @Args('asOf', { type: () => GraphQLISODateTime, nullable: true, description: 'Facts effective by this instant.' })
+    asOf: Date | undefined,
+    @Args('format', { type: () => ReportFormatEnum, defaultValue: ReportFormatEnum.MD }) format: ReportFormatEnum,
+    @Args('lang', { type: () => ReportLangEnum, defaultValue: ReportLangEnum.FR }) lang: ReportLangEnum,
+  ): Promise<string> {
+    return this.reports.render({ planId, asOf: asOf?.toISOString(), format, lang });
+  }
+}
