@@ -13,6 +13,7 @@ import { PlanImporter } from './import/plan-importer.service';
 import { TokenService } from './auth/token.service';
 import { ReportService } from './report/report.service';
 import { PlanHistoryReader } from './history/plan-history.reader';
+import { StreamHistoryCache } from './history/stream-history.cache';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
 import { AUDIT_QUERY_HANDLERS } from './audit/audit-trail.query';
 import { eventStoreProvider } from './store/event-store.provider';
@@ -48,6 +49,7 @@ export class LedgerModule {
         CommandGateway,
         PlanImporter,
         PlanHistoryReader,
+        StreamHistoryCache,
         TokenService,
         ReportService,
         ...QUERY_HANDLERS,

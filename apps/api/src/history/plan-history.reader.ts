@@ -1,17 +1,19 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { streamName } from '@ledger/domain';
-import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import type { RecordedEvent } from '@ledger/event-store';
 import { readModelAsOf, type AsOf, type CommitmentView, type PlanView } from '@ledger/projections';
 import { ReadModelService } from '../projections/read-model.service';
+import { StreamHistoryCache } from './stream-history.cache';
 
 /**
- * Time travel from each entity's own streams: the plan stream and its commitment streams are read
- * from the store's stream index (not a replay of the whole log) and folded as of a point in time.
+ * Time travel from each entity's own streams: the plan stream and its commitment streams (kept
+ * per stream in memory, refreshed from the store's stream index — never a replay of the whole
+ * log) are folded as of a point in time.
  */
 @Injectable()
 export class PlanHistoryReader {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly streams: StreamHistoryCache,
     private readonly readModels: ReadModelService,
   ) {}
 
@@ -38,9 +40,7 @@ export class PlanHistoryReader {
     return readModelAsOf(events, asOf).commitment(commitmentId);
   }
 
-  private async readStream(stream: string): Promise<RecordedEvent[]> {
-    const out: RecordedEvent[] = [];
-    for await (const e of this.store.readStream(stream)) out.push(e);
-    return out;
+  private readStream(stream: string): Promise<readonly RecordedEvent[]> {
+    return this.streams.read(stream);
   }
 }
