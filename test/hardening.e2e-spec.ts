@@ -63,6 +63,13 @@ describe('GraphQL hardening', () => {
     expect(dashboard.errors).toBeUndefined();
   });
 
+  it('sends a browser opening /graphql to GraphiQL outside production', async () => {
+    const res = await app.inject({ method: 'GET', url: '/graphql', headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/graphiql');
+    expect((await app.inject({ method: 'GET', url: '/graphiql' })).statusCode).toBe(200);
+  });
+
   it('refuses batched queries', async () => {
     const res = await post(app, [{ query: '{ plans { id } }' }, { query: '{ plans { id } }' }]);
     expect(res.statusCode).toBeGreaterThanOrEqual(400);

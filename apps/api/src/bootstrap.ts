@@ -24,6 +24,15 @@ export async function createApp(config: LedgerConfig, clock?: Clock): Promise<Ne
     },
     allowList: (req) => req.url.startsWith('/health'),
   });
+  if (!config.production) {
+    // A browser opening /graphql (no query) lands on GraphiQL, which Mercurius serves at /graphiql.
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onRequest', async (req, reply) => {
+        if (req.method === 'GET' && req.url === '/graphql' && String(req.headers.accept ?? '').includes('text/html')) await reply.redirect('/graphiql');
+      });
+  }
   app.enableShutdownHooks();
   return app;
 }
