@@ -30,7 +30,8 @@ export async function createApp(config: LedgerConfig, clock?: Clock): Promise<Ne
       .getHttpAdapter()
       .getInstance()
       .addHook('onRequest', async (req, reply) => {
-        if (req.method === 'GET' && req.url === '/graphql' && String(req.headers.accept ?? '').includes('text/html')) await reply.redirect('/graphiql');
+        if (req.method === 'GET' && req.url === '/graphql' && String(req.headers.accept ?? '').includes('text/html'))
+          await reply.redirect('/graphiql');
       });
   }
   app.enableShutdownHooks();

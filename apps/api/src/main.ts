@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   if (config.sample) await importSampleIfEmpty(app);
   const url = `http://localhost:${config.port}/graphql`;
   const tokens = app.get(TokenService);
-  const lines = [`opengov-ledger ready: GraphQL at ${url}${config.production ? '' : ` — open it in a browser for GraphiQL (http://localhost:${config.port}/graphiql)`}`];
+  const lines = [
+    `opengov-ledger ready: GraphQL at ${url}${config.production ? '' : ` — open it in a browser for GraphiQL (http://localhost:${config.port}/graphiql)`}`,
+  ];
   if (tokens.generatedSecretFile) {
     // Local use only: outside production, with no configured secret, a development secret lives in the data dir.
     const token = await tokens.issue({ sub: 'local-coordinator', name: 'Local coordinator', roles: ['coordinator'] });

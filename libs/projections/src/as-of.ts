@@ -29,7 +29,12 @@ export function isVisibleAsOf(event: ProjectedEvent, asOf: AsOf): boolean {
   return isVisible(event, asOf.position, knownAt, effectiveAt);
 }
 
-function isVisible(event: ProjectedEvent, position: bigint | undefined, knownAt: string | undefined, effectiveAt: string | undefined): boolean {
+function isVisible(
+  event: ProjectedEvent,
+  position: bigint | undefined,
+  knownAt: string | undefined,
+  effectiveAt: string | undefined,
+): boolean {
   if (position !== undefined && event.position > position) return false;
   if (knownAt !== undefined && after(event.metadata.recordedAt, knownAt)) return false;
   if (effectiveAt !== undefined && after(event.metadata.effectiveAt, effectiveAt)) return false;
