@@ -1,4 +1,7 @@
+import { createWriteStream, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
 import Database from 'better-sqlite3';
+import { writeExport } from '../cli/export.command';
 import { SqliteEventStore } from '@ledger/event-store';
 import { LedgerReadModel } from '@ledger/projections';
 import { NestFactory } from '@nestjs/core';
@@ -29,6 +32,7 @@ export async function rebuildBench(dataDir: string, file: string, events: number
   });
   db.close();
 
+  const exported = await exportBench(file);
   const store = new SqliteEventStore({ file });
   const direct = await timed(
     () =>
@@ -69,6 +73,8 @@ export async function rebuildBench(dataDir: string, file: string, events: number
     `| store subscription → all read models (no Nest) | ${direct.value.toLocaleString('en-US')} | ${(direct.ms / 1000).toFixed(2)} s | ${rate(direct.value, direct.ms)} | ${((raw.ms / direct.ms) * 100).toFixed(0)} % |`,
     `| app boot: subscription → EventBus → projection handlers, until caught up | ${events.toLocaleString('en-US')} | ${(nest.ms / 1000).toFixed(2)} s | ${rate(events, nest.ms)} | ${((raw.ms / nest.ms) * 100).toFixed(0)} % |`,
     '',
+    `Export (\`ledger export --format jsonl\` path) of all ${exported.count.toLocaleString('en-US')} events to a file: ${(exported.ms / 1000).toFixed(1)} s, ${(exported.bytes / 2 ** 20).toFixed(0)} MiB written, process RSS ${exported.rssStart} MiB before → at most ${exported.rssMax} MiB during (streamed, constant memory).`,
+    '',
     `Process RSS after the app boot (read models + the in-memory history index of every stream): ${(rssAfterBoot / 2 ** 20).toFixed(0)} MiB.`,
     '',
     `Time travel on this ledger (${events.toLocaleString('en-US')} events; each plan's streams hold ~${Math.round(events / 40).toLocaleString('en-US')} events):`,
@@ -94,4 +100,24 @@ async function timeTravel(app: INestApplicationContext): Promise<string[]> {
     `| plan(id, asOf: {effectiveAt}) — 25 commitments, first query of each plan | ${await measure(40, (i) => history.planAsOf(`plan-${i % 40}`, { effectiveAt: date(i) }))} |`,
     `| plan(id, asOf: {effectiveAt}) — 25 commitments, same plans again | ${await measure(40, (i) => history.planAsOf(`plan-${i % 40}`, { effectiveAt: date(i + 7) }))} |`,
   ];
+}
+
+/** Streams the whole log to a file (the CLI export path) while sampling the process RSS. */
+async function exportBench(file: string): Promise<{ count: number; ms: number; bytes: number; rssStart: number; rssMax: number }> {
+  const mib = () => Math.round(process.memoryUsage().rss / 2 ** 20);
+  (globalThis as { gc?: () => void }).gc?.();
+  const rssStart = mib();
+  let rssMax = rssStart;
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, mib())), 50);
+  const target = `${file}.export.jsonl`;
+  const store = new SqliteEventStore({ file });
+  const out = createWriteStream(target);
+  const run = await timed(() => writeExport(store, out, { format: 'jsonl' }));
+  out.end();
+  await once(out, 'finish');
+  clearInterval(sampler);
+  await store.close();
+  const bytes = statSync(target).size;
+  rmSync(target);
+  return { count: run.value, ms: run.ms, bytes, rssStart, rssMax: Math.max(rssMax, mib()) };
 }

@@ -2,7 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseStreamName, planIdOfCommitment } from '@ledger/domain';
-import type { RecordedEvent } from '@ledger/event-store';
+import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import { openStore } from './replay.command';
 
 export interface ExportOptions {
@@ -74,6 +74,23 @@ async function write(out: Writable, chunk: string): Promise<void> {
   if (!out.write(chunk)) await once(out, 'drain');
 }
 
+/** Streams the log through the filters into `out`, page by page, honouring back-pressure. */
+export async function writeExport(
+  store: EventStore,
+  out: Writable,
+  options: { format: 'jsonl' | 'csv'; plan?: string; since?: number },
+): Promise<number> {
+  let count = 0;
+  if (options.format === 'csv') await write(out, `${CSV_COLUMNS.join(',')}\n`);
+  for await (const e of store.readAll()) {
+    if (options.plan && !belongsToPlan(e.stream, options.plan)) continue;
+    if (options.since !== undefined && Date.parse(String(e.metadata.recordedAt ?? e.created.toISOString())) < options.since) continue;
+    await write(out, exportLine(e, options.format));
+    count++;
+  }
+  return count;
+}
+
 /**
  * `ledger export --format jsonl|csv [--plan ID] [--since DATE] [--out FILE]`: the whole history with
  * metadata, streamed page by page with back-pressure (constant memory on any log size).
@@ -88,13 +105,7 @@ export async function exportCommand(options: ExportOptions): Promise<number> {
   }
   let count = 0;
   try {
-    if (options.format === 'csv') await write(out, `${CSV_COLUMNS.join(',')}\n`);
-    for await (const e of store.readAll()) {
-      if (options.plan && !belongsToPlan(e.stream, options.plan)) continue;
-      if (since !== undefined && Date.parse(String(e.metadata.recordedAt ?? e.created.toISOString())) < since) continue;
-      await write(out, exportLine(e, options.format));
-      count++;
-    }
+    count = await writeExport(store, out, { ...options, since });
   } finally {
     await store.close();
     if (options.out) {
