@@ -22,3 +22,29 @@ export function satisfies(expected: ExpectedRevision, actual: bigint | 'no_strea
   if (expected === 'stream_exists') return actual !== 'no_stream';
   return actual === expected;
 }
+
+interface WrittenEvent {
+  stream: string;
+  revision: bigint;
+  position: bigint;
+}
+
+/**
+ * EventStoreDB's idempotency rule, for adapters that decide it themselves: when the appended
+ * event ids are already stored, contiguously in this stream right after `expected`, the append is
+ * a retry and succeeds with the original result; a partial or misplaced overlap is a conflict.
+ * `written` holds what the store has for each appended id (undefined: not stored).
+ */
+export function replayOutcome(
+  stream: string,
+  expected: ExpectedRevision,
+  written: ReadonlyArray<WrittenEvent | undefined>,
+): { replay: true; result: { nextRevision: bigint; position: bigint } } | { replay: false } {
+  const first = written[0];
+  if (!first) return { replay: false };
+  const startOk = typeof expected === 'bigint' ? first.revision === expected + 1n : expected === 'no_stream' ? first.revision === 0n : true;
+  const contiguous = written.every((r, i) => r !== undefined && r.stream === stream && r.revision === first.revision + BigInt(i));
+  if (!startOk || !contiguous) return { replay: false };
+  const last = written[written.length - 1]!;
+  return { replay: true, result: { nextRevision: last.revision, position: last.position } };
+}

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { concurrencyConflict, satisfies } from '../concurrency-conflict';
+import { concurrencyConflict, replayOutcome, satisfies } from '../concurrency-conflict';
 import { linkTo, sealEvent } from '../integrity/event-hash';
 import type {
   AppendResult,
@@ -160,14 +160,9 @@ export class SqliteEventStore implements EventStore {
   ): { ok: true; result: AppendResult } | { ok: false; error: unknown } | undefined {
     const first = this.statements.byId.get(events[0].id) as { stream: string; revision: bigint; position: bigint } | undefined;
     if (!first) return undefined;
-    const rows = events.map((e) => this.statements.byId.get(e.id) as { stream: string; revision: bigint; position: bigint } | undefined);
-    const startOk =
-      typeof expected === 'bigint' ? first.revision === expected + 1n : expected === 'no_stream' ? first.revision === 0n : true;
-    const contiguous = rows.every((r, i) => r !== undefined && r.stream === stream && r.revision === first.revision + BigInt(i));
-    if (first.stream === stream && startOk && contiguous) {
-      const last = rows[rows.length - 1]!;
-      return { ok: true, result: { nextRevision: last.revision, position: last.position } };
-    }
+    const written = events.map((e) => this.statements.byId.get(e.id) as { stream: string; revision: bigint; position: bigint } | undefined);
+    const outcome = replayOutcome(stream, expected, written);
+    if (outcome.replay) return { ok: true, result: outcome.result };
     const headRaw = this.statements.head.get(stream) as bigint | undefined;
     return { ok: false, error: concurrencyConflict(stream, expected, headRaw ?? 'no_stream') };
   }

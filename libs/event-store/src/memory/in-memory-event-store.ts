@@ -1,4 +1,4 @@
-import { concurrencyConflict, satisfies } from '../concurrency-conflict';
+import { concurrencyConflict, replayOutcome, satisfies } from '../concurrency-conflict';
 import type {
   AppendResult,
   EventStore,
@@ -26,16 +26,13 @@ export class InMemoryEventStore implements EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     const existing = this.streams.get(stream) ?? [];
     const head: bigint | 'no_stream' = existing.length === 0 ? 'no_stream' : BigInt(existing.length - 1);
-    const first = this.ids.get(events[0].id);
-    if (first) {
-      const rows = events.map((e) => this.ids.get(e.id));
-      const startOk =
-        typeof expected === 'bigint' ? first.revision === expected + 1n : expected === 'no_stream' ? first.revision === 0n : true;
-      const contiguous = rows.every((r, i) => r && r.stream === stream && r.revision === first.revision + BigInt(i));
-      if (startOk && contiguous) {
-        const last = rows[rows.length - 1]!;
-        return { nextRevision: last.revision, position: last.position };
-      }
+    if (this.ids.has(events[0].id)) {
+      const outcome = replayOutcome(
+        stream,
+        expected,
+        events.map((e) => this.ids.get(e.id)),
+      );
+      if (outcome.replay) return outcome.result;
       throw concurrencyConflict(stream, expected, head);
     }
     if (!satisfies(expected, head)) throw concurrencyConflict(stream, expected, head);
