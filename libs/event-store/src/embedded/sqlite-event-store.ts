@@ -5,6 +5,7 @@ import { concurrencyConflict, replayOutcome, satisfies } from '../concurrency-co
 import { linkTo, sealEvent } from '../integrity/event-hash';
 import type {
   AppendResult,
+  ExpectedRevision,
   EventStore,
   NewEvent,
   ReadAllOptions,
@@ -80,7 +81,7 @@ export class SqliteEventStore implements EventStore {
     return this.db;
   }
 
-  append(stream: string, events: NewEvent[], expectedRevision: import('../event-store.port').ExpectedRevision): Promise<AppendResult> {
+  append(stream: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
     if (events.length === 0) return Promise.reject(new Error('append needs at least one event'));
     return this.batcher.enqueue(stream, events, expectedRevision);
@@ -156,7 +157,7 @@ export class SqliteEventStore implements EventStore {
   private idempotentReplay(
     stream: string,
     events: NewEvent[],
-    expected: import('../event-store.port').ExpectedRevision,
+    expected: ExpectedRevision,
   ): { ok: true; result: AppendResult } | { ok: false; error: unknown } | undefined {
     const first = this.statements.byId.get(events[0].id) as { stream: string; revision: bigint; position: bigint } | undefined;
     if (!first) return undefined;
