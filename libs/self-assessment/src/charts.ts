@@ -46,10 +46,11 @@ export function lineChart(points: Array<{ at: string; value: number }>, opts: { 
         `<g><circle cx="${x(p.at).toFixed(1)}" cy="${y(p.value).toFixed(1)}" r="2.5" fill="#2b6cb0"/><text class="value" x="${x(p.at).toFixed(1)}" y="${(y(p.value) - 6).toFixed(1)}" text-anchor="middle" font-size="9">${escapeXml(opts.format(p.value))}</text></g>`,
     )
     .join('');
-  const axis = [points[0], points[points.length - 1]]
+  // First and last month under the axis, anchored inwards so neither is clipped.
+  const axis = ([[points[0], 'start'], [points[points.length - 1], 'end']] as const)
     .map(
-      (p) =>
-        `<text x="${x(p.at).toFixed(1)}" y="${H - PAD.bottom + 14}" text-anchor="middle" font-size="10">${escapeXml(p.at.slice(0, 7))}</text>`,
+      ([p, anchor]) =>
+        `<text x="${x(p.at).toFixed(1)}" y="${H - PAD.bottom + 14}" text-anchor="${anchor}" font-size="10">${escapeXml(p.at.slice(0, 7))}</text>`,
     )
     .join('');
   return frame(opts.title, line + marks + axis);
