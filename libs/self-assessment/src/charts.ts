@@ -47,7 +47,12 @@ export function lineChart(points: Array<{ at: string; value: number }>, opts: { 
     )
     .join('');
   // First and last month under the axis, anchored inwards so neither is clipped.
-  const axis = ([[points[0], 'start'], [points[points.length - 1], 'end']] as const)
+  const axis = (
+    [
+      [points[0], 'start'],
+      [points[points.length - 1], 'end'],
+    ] as const
+  )
     .map(
       ([p, anchor]) =>
         `<text x="${x(p.at).toFixed(1)}" y="${H - PAD.bottom + 14}" text-anchor="${anchor}" font-size="10">${escapeXml(p.at.slice(0, 7))}</text>`,
