@@ -65,7 +65,7 @@ describe.each(storeTargets())('concurrent writers on one commitment — $name', 
       'mutation { recordAction(input:{commitmentId:"c.1", activityId:"c.1.1", kind:DONE, text:"last"}) { version commitment { activities { actionsDone { id text } } } } }',
     );
     expect(last.data!.recordAction.commitment.activities[0].actionsDone).toHaveLength(65);
-  });
+  }, 30_000);
 
   it('lets exactly one of 64 writers with the same expectedVersion win; the others get CONCURRENCY_CONFLICT with the current version', async () => {
     const before = (await streamEvents('commitment-c.1')).length;
@@ -82,5 +82,5 @@ describe.each(storeTargets())('concurrent writers on one commitment — $name', 
       expect(r.errors![0].extensions).toMatchObject({ code: 'CONCURRENCY_CONFLICT', currentVersion: before + 1 });
     }
     expect((await streamEvents('commitment-c.1')).length).toBe(before + 1);
-  });
+  }, 30_000);
 });

@@ -51,7 +51,7 @@ export function generateLedger(file: string, total: number, seed = 42): { events
         schemaVersion: EVENT_SCHEMA_VERSIONS[e.type],
         actor: 'lead-42',
         role: 'lead',
-        commandId: randomUUID(),
+        commandId: `auto-${randomUUID()}`, // like the ids the server generates (not indexed)
         commandHash: 'x'.repeat(64),
         correlationId: randomUUID(),
         causationId: randomUUID(),

@@ -33,6 +33,7 @@ import {
 } from './aggregates';
 import { canonicalJson, deterministicUuid, sha256 } from './canonical-json';
 import { CLOCK, type Clock } from './clock';
+import { AUTO_COMMAND_ID_PREFIX, ReadModelService } from '../projections/read-model.service';
 import { ExecuteLedgerCommand, type CommandOptions, type CommandResult, type DomainCommand } from './execute-ledger-command';
 
 const MAX_ATTEMPTS = 200;
@@ -49,16 +50,21 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly readModels: ReadModelService,
   ) {
     this.cache = new AggregateCache(store);
   }
 
-  async execute({ command, issuer, options }: ExecuteLedgerCommand): Promise<CommandResult> {
+  async execute(message: ExecuteLedgerCommand): Promise<CommandResult> {
+    // GraphQL sends an omitted optional field as null: null means "not given" (no band, no lock…).
+    const command = { ...message.command, data: withoutNulls(message.command.data) } as DomainCommand;
+    const options = withoutNulls(message.options);
+    const issuer = message.issuer;
     const now = this.clock();
     const role = await this.authorize(command, issuer);
     validateOptions(options, now);
     const { stream, aggregateId } = targetOf(command);
-    const commandId = options.commandId ?? randomUUID();
+    const commandId = options.commandId ?? `${AUTO_COMMAND_ID_PREFIX}${randomUUID()}`;
     const commandHash = sha256(canonicalJson({ type: command.type, data: command.data, effectiveAt: options.effectiveAt }));
 
     for (let attempt = 1; ; attempt++) {
@@ -72,6 +78,13 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
           );
         }
         return { stream, aggregateId, version: Number(prior.lastRevision) + 1, position: prior.position, duplicate: true };
+      }
+      const elsewhere = options.commandId === undefined ? undefined : this.readModels.streamOfCommand(commandId);
+      if (!prior && elsewhere !== undefined && elsewhere !== stream) {
+        throw LedgerError.illegalState(`commandId "${commandId}" was already used for a command on "${elsewhere}"; use a new commandId`, {
+          commandId,
+          field: 'commandId',
+        });
       }
       const currentVersion = Number(loaded.revision) + 1;
       if (options.expectedVersion !== undefined && options.expectedVersion !== currentVersion) {
@@ -145,6 +158,10 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
         : undefined;
     return decideCommitment(command, state as typeof initialCommitmentState, { plan });
   }
+}
+
+function withoutNulls<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)) as T;
 }
 
 function validateOptions(options: CommandOptions, now: Date): void {

@@ -85,7 +85,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
       void this.subscription?.stop();
       return;
     }
-    for (const event of batch) this.history.record(event);
+    for (const event of batch) {
+      this.history.record(event);
+      this.readModels.recordCommand(event);
+    }
     this.readModels.advance(batch[batch.length - 1].position);
   }
 

@@ -13,6 +13,9 @@ interface Waiter {
  * Holds the read models, the position they reflect, whether they have caught up with the log,
  * and the first projection failure. Mutations wait here for their own write (read-your-writes).
  */
+/** Prefix of the commandIds the server generates when the client sends none. */
+export const AUTO_COMMAND_ID_PREFIX = 'auto-';
+
 @Injectable()
 export class ReadModelService {
   private readonly logger = new Logger('Projections');
@@ -22,6 +25,20 @@ export class ReadModelService {
   /** Why the subscription is not running (store unreachable), if it is not. */
   disconnected: string | undefined;
   private waiters: Waiter[] = [];
+  /** Client-chosen commandIds → the stream they wrote to (ids the server generates start with `auto-`). */
+  private readonly commandStreams = new Map<string, string>();
+
+  /** Remembers which stream a client-chosen commandId wrote to (fed by the subscription). */
+  recordCommand(event: ProjectedEvent): void {
+    const id = event.metadata.commandId;
+    if (typeof id === 'string' && !id.startsWith(AUTO_COMMAND_ID_PREFIX) && !this.commandStreams.has(id))
+      this.commandStreams.set(id, event.stream);
+  }
+
+  /** The stream a commandId was used on, as far as the read models know. */
+  streamOfCommand(commandId: string): string | undefined {
+    return this.commandStreams.get(commandId);
+  }
 
   get position(): bigint {
     return this.model.position;
