@@ -8,44 +8,81 @@ export interface Decider<C, E, S, X = undefined> {
   initialState: S;
 }
 
+/** What a refused command must look like (a LedgerError, matched by shape). */
 export interface ExpectedError {
   code: string;
   /** A substring or pattern the message must contain. */
   message?: string | RegExp;
-  /** A field that must be named in the error's problems (or its `field` detail). */
+  /** A field that must be named in the error's `details.problems[].field` (or its `details.field`). */
   field?: string;
 }
 
-export function deciderSpec<C, E, S, X = undefined>(decider: Decider<C, E, S, X>) {
+interface ThrownShape {
+  code?: unknown;
+  message?: unknown;
+  details?: { problems?: Array<{ field: string }>; field?: unknown };
+}
+
+/** Outcome assertions for one command on the state built from the given events. */
+export interface DeciderThen<E, S> {
+  /** The command succeeds with exactly these events (undefined properties are ignored, as in storage). */
+  then(expected: E[]): void;
+  /** The command is refused with this code (and message, and field). */
+  thenThrows(expected: ExpectedError): void;
+  /** The state after the decided events, for rules about the outcome. */
+  thenState(check: (after: S) => void): void;
+}
+
+export interface DeciderGiven<C, E, S, X> {
+  when(command: C, context?: X): DeciderThen<E, S>;
+}
+
+export interface DeciderSpec<C, E, S, X> {
+  given(events: readonly E[]): DeciderGiven<C, E, S, X>;
+}
+
+export function deciderSpec<C, E, S, X = undefined>(decider: Decider<C, E, S, X>): DeciderSpec<C, E, S, X> {
+  // A wrapper, not `reduce(decider.evolve)`: reduce would pass the index as a third argument.
+  const fold = (state: S, events: readonly E[]): S => events.reduce((s, e) => decider.evolve(s, e), state);
   return {
-    given(events: E[]) {
-      const state = events.reduce(decider.evolve, decider.initialState);
+    given(events) {
+      const state = fold(decider.initialState, events);
       return {
-        when(command: C, context?: X) {
-          const run = () => decider.decide(command, state, context as X);
+        when(command, context) {
+          const run = (): E[] => {
+            const before = structuredClone(state);
+            const out = decider.decide(command, state, context as X);
+            // decide must be pure: the state it was given is the stream's, shared with later commands.
+            expect(state).toEqual(before);
+            return out;
+          };
           return {
-            then(expected: E[]): void {
+            then(expected) {
               expect(run()).toEqual(expected);
             },
-            thenThrows(expected: ExpectedError): void {
+            thenThrows(expected) {
+              let events: E[] | undefined;
               let thrown: unknown;
               try {
-                run();
+                events = run();
               } catch (error) {
                 thrown = error;
               }
-              expect(thrown).toBeDefined();
-              const e = thrown as { code?: string; message: string; details?: { problems?: Array<{ field: string }>; field?: string } };
+              if (events !== undefined) {
+                throw new Error(`expected ${expected.code} but the command succeeded with ${JSON.stringify(events)}`);
+              }
+              const e = thrown as ThrownShape;
+              // A stray TypeError would otherwise show up as a confusing code mismatch.
+              if (typeof e?.code !== 'string') throw thrown;
               expect(e.code).toBe(expected.code);
               if (expected.message !== undefined) expect(e.message).toMatch(expected.message);
               if (expected.field !== undefined) {
-                const fields = [...(e.details?.problems ?? []).map((p) => p.field), e.details?.field].filter(Boolean);
+                const fields = [...(e.details?.problems ?? []).map((p) => p.field), e.details?.field].filter((f) => f !== undefined);
                 expect(fields).toContain(expected.field);
               }
             },
-            /** The state after the decided events, for rules about the outcome. */
-            thenState(check: (after: S) => void): void {
-              check(run().reduce(decider.evolve, state));
+            thenState(check) {
+              check(fold(state, run()));
             },
           };
         },

@@ -1,10 +1,11 @@
 import { deciderSpec } from '@ledger/testing';
+import type { ActivityStatus } from '../rates/status-band';
 import type { CommitmentCommand } from './commitment.commands';
 import { decideCommitment } from './commitment.decider';
 import type { CommitmentEvent } from './commitment.events';
 import { evolveCommitment, initialCommitmentState, type CommitmentState } from './commitment.state';
 
-const spec = deciderSpec<CommitmentCommand, CommitmentEvent, CommitmentState, undefined>({
+const spec = deciderSpec<CommitmentCommand, CommitmentEvent, CommitmentState>({
   decide: (c, s) => decideCommitment(c, s),
   evolve: (s, e) => evolveCommitment(s, e),
   initialState: initialCommitmentState,
@@ -16,20 +17,32 @@ const registered: CommitmentEvent = {
   data: { commitmentId: 'p.4', planId: 'p', axisId: 'acces', number: 4, title: 'C', leadOrganisation: 'DRA' },
 };
 const planned: CommitmentEvent = { type: 'ActivityPlanned', data: { ...on, number: 1, title: 'A1', weight: 1 } };
-const reported = (
-  progress: number,
-  status: 'LIMITED' | 'SUBSTANTIAL' | 'COMPLETE' | 'NOT_STARTED',
-  previousProgress = 0,
-): CommitmentEvent => ({ type: 'ActivityProgressReported', data: { ...on, progress, status, previousProgress, note: undefined } });
+const reported = (progress: number, status: ActivityStatus, previousProgress = 0, note?: string): CommitmentEvent => ({
+  type: 'ActivityProgressReported',
+  data: { ...on, progress, status, previousProgress, note },
+});
 const suspended: CommitmentEvent = { type: 'ActivitySuspended', data: { ...on, reason: 'refonte' } };
 const cancelled: CommitmentEvent = { type: 'ActivityCancelled', data: { ...on, reason: 'fait ailleurs' } };
-const action: CommitmentEvent = {
-  type: 'ActionRecorded',
-  data: { ...on, actionId: 'p.4.1.x1', kind: 'DONE', text: 'Atelier', date: undefined, reason: undefined },
-};
+const action: CommitmentEvent = { type: 'ActionRecorded', data: { ...on, actionId: 'p.4.1.x1', kind: 'DONE', text: 'Atelier' } };
+const retracted: CommitmentEvent = { type: 'ActionRetracted', data: { ...on, actionId: 'p.4.1.x1', reason: 'doublon' } };
 const base = [registered, planned];
 
 describe('activity decisions', () => {
+  describe('every activity command', () => {
+    it('refuses an activity of a commitment that does not exist', () => {
+      spec
+        .given([])
+        .when({ type: 'ReportActivityProgress', data: { ...on, progress: 10 } })
+        .thenThrows({ code: 'NOT_FOUND', field: 'commitmentId', message: 'commitmentId: commitment "p.4" does not exist' });
+    });
+    it('refuses an activity the commitment does not have', () => {
+      spec
+        .given(base)
+        .when({ type: 'SuspendActivity', data: { ...on, activityId: 'p.4.7', reason: 'r' } })
+        .thenThrows({ code: 'NOT_FOUND', field: 'activityId', message: 'activityId: activity "p.4.7" does not exist in commitment "p.4"' });
+    });
+  });
+
   describe('ReportActivityProgress and the status bands', () => {
     it.each([
       [0, 'NOT_STARTED'],
@@ -49,7 +62,7 @@ describe('activity decisions', () => {
       [90, 'SUBSTANTIAL'],
       [90, 'COMPLETE'],
       [60, 'SUBSTANTIAL'],
-      [1, 'LIMITED'],
+      [0.5, 'LIMITED'],
       [0, 'NOT_STARTED'],
     ] as const)('accepts %p with the band %s given', (progress, status) => {
       spec
@@ -58,61 +71,77 @@ describe('activity decisions', () => {
         .then([reported(progress, status)]);
     });
     it.each([
-      [60, 'LIMITED'],
-      [50, 'COMPLETE'],
-      [0, 'LIMITED'],
-      [95, 'SUBSTANTIAL'],
-      [1, 'NOT_STARTED'],
-    ] as const)('refuses %p with the band %s, naming the band rule', (progress, status) => {
+      [60, 'LIMITED', '1–59'],
+      [50, 'COMPLETE', '90–100'],
+      [0, 'LIMITED', '1–59'],
+      [90.5, 'SUBSTANTIAL', '60–90'],
+      [1, 'NOT_STARTED', '0'],
+    ] as const)('refuses %p with the band %s, saying what the band covers', (progress, status, covers) => {
       spec
         .given(base)
         .when({ type: 'ReportActivityProgress', data: { ...on, progress, status } })
         .thenThrows({
           code: 'VALIDATION_FAILED',
           field: 'status',
-          message: new RegExp(`status ${status} covers .* but progress is ${progress}`),
+          message: `status ${status} covers ${covers} %, but progress is ${progress}`,
         });
     });
-    it('refuses progress above 100 with the field, the rule and the value', () => {
+    it('refuses a band that does not exist', () => {
+      spec
+        .given(base)
+        .when({ type: 'ReportActivityProgress', data: { ...on, progress: 10, status: 'DONE' as ActivityStatus } })
+        .thenThrows({
+          code: 'VALIDATION_FAILED',
+          field: 'status',
+          message: 'status must be one of NOT_STARTED, LIMITED, SUBSTANTIAL, COMPLETE, got "DONE"',
+        });
+    });
+    it('refuses progress above 100 with the field, the range and the value', () => {
       spec
         .given(base)
         .when({ type: 'ReportActivityProgress', data: { ...on, progress: 150 } })
         .thenThrows({ code: 'VALIDATION_FAILED', field: 'progress', message: 'progress must be between 0 and 100, got 150' });
     });
-    it.each([[-1], [Number.NaN]])('refuses progress %p', (progress) => {
+    it('refuses negative progress', () => {
       spec
         .given(base)
-        .when({ type: 'ReportActivityProgress', data: { ...on, progress } })
-        .thenThrows({ code: 'VALIDATION_FAILED', field: 'progress' });
+        .when({ type: 'ReportActivityProgress', data: { ...on, progress: -1 } })
+        .thenThrows({ code: 'VALIDATION_FAILED', field: 'progress', message: 'progress must be between 0 and 100, got -1' });
     });
-    it('records the previous figure', () => {
+    it('refuses progress that is not a number', () => {
+      spec
+        .given(base)
+        .when({ type: 'ReportActivityProgress', data: { ...on, progress: Number.NaN } })
+        .thenThrows({ code: 'VALIDATION_FAILED', field: 'progress', message: 'progress must be a finite number' });
+    });
+    it('records the previous figure and the note', () => {
       spec
         .given([...base, reported(40, 'LIMITED')])
-        .when({ type: 'ReportActivityProgress', data: { ...on, progress: 70 } })
-        .then([reported(70, 'SUBSTANTIAL', 40)]);
+        .when({ type: 'ReportActivityProgress', data: { ...on, progress: 70, note: 'portail en ligne' } })
+        .then([reported(70, 'SUBSTANTIAL', 40, 'portail en ligne')]);
     });
-    it('refuses progress on a suspended activity, saying why', () => {
+    it('refuses progress on a suspended activity, saying why it is suspended', () => {
       spec
         .given([...base, suspended])
         .when({ type: 'ReportActivityProgress', data: { ...on, progress: 10 } })
-        .thenThrows({ code: 'ILLEGAL_STATE', message: /it is SUSPENDED \(refonte\)/ });
+        .thenThrows({ code: 'ILLEGAL_STATE', message: 'cannot report progress on activity "p.4.1": it is SUSPENDED (refonte)' });
     });
     it('refuses progress on a cancelled activity', () => {
       spec
         .given([...base, cancelled])
         .when({ type: 'ReportActivityProgress', data: { ...on, progress: 10 } })
-        .thenThrows({ code: 'ILLEGAL_STATE', message: /CANCELLED/ });
+        .thenThrows({ code: 'ILLEGAL_STATE', message: 'cannot report progress on activity "p.4.1": it is CANCELLED (fait ailleurs)' });
     });
-    it('refuses an activity the commitment does not have', () => {
+    it('accepts progress again once a suspended activity is resumed', () => {
       spec
-        .given(base)
-        .when({ type: 'ReportActivityProgress', data: { ...on, activityId: 'p.4.7', progress: 10 } })
-        .thenThrows({ code: 'NOT_FOUND', field: 'activityId' });
+        .given([...base, suspended, { type: 'ActivityResumed', data: { ...on, reason: 'reprise' } }])
+        .when({ type: 'ReportActivityProgress', data: { ...on, progress: 10 } })
+        .then([reported(10, 'LIMITED')]);
     });
   });
 
-  describe('corrections are new events that carry what they correct and why', () => {
-    it('corrects the figure, keeping the previous value and band and the reason', () => {
+  describe('CorrectActivityProgress: a new event that carries what it corrects and why', () => {
+    it('corrects the figure, keeping the previous figure and band and the trimmed reason', () => {
       spec
         .given([...base, reported(90, 'COMPLETE')])
         .when({ type: 'CorrectActivityProgress', data: { ...on, progress: 75, reason: ' double saisie ' } })
@@ -123,99 +152,129 @@ describe('activity decisions', () => {
           },
         ]);
     });
+    it('replaces the figure and band in the state', () => {
+      spec
+        .given([...base, reported(90, 'COMPLETE')])
+        .when({ type: 'CorrectActivityProgress', data: { ...on, progress: 90, status: 'SUBSTANTIAL', reason: 'bande cochée' } })
+        .thenState((s) => expect(s.activities[0]).toMatchObject({ progress: 90, status: 'SUBSTANTIAL' }));
+    });
     it('refuses a correction without a reason', () => {
       spec
-        .given(base)
+        .given([...base, reported(90, 'COMPLETE')])
         .when({ type: 'CorrectActivityProgress', data: { ...on, progress: 10, reason: '' } })
-        .thenThrows({ code: 'VALIDATION_FAILED', field: 'reason' });
+        .thenThrows({ code: 'VALIDATION_FAILED', field: 'reason', message: 'reason must not be empty' });
     });
-    it('retracts an action with a reason, and only once', () => {
+    it('refuses a correction whose band does not contain its figure', () => {
       spec
-        .given([...base, action])
-        .when({ type: 'RetractAction', data: { ...on, actionId: 'p.4.1.x1', reason: 'doublon' } })
-        .then([{ type: 'ActionRetracted', data: { ...on, actionId: 'p.4.1.x1', reason: 'doublon' } }]);
-      spec
-        .given([...base, action, { type: 'ActionRetracted', data: { ...on, actionId: 'p.4.1.x1', reason: 'doublon' } }])
-        .when({ type: 'RetractAction', data: { ...on, actionId: 'p.4.1.x1', reason: 'again' } })
-        .thenThrows({ code: 'ILLEGAL_STATE', message: /already retracted/ });
+        .given([...base, reported(90, 'COMPLETE')])
+        .when({ type: 'CorrectActivityProgress', data: { ...on, progress: 60, status: 'LIMITED', reason: 'r' } })
+        .thenThrows({ code: 'VALIDATION_FAILED', field: 'status', message: 'status LIMITED covers 1–59 %, but progress is 60' });
     });
-    it('refuses to retract an action that does not exist', () => {
-      spec
-        .given(base)
-        .when({ type: 'RetractAction', data: { ...on, actionId: 'p.4.1.x9', reason: 'r' } })
-        .thenThrows({ code: 'NOT_FOUND', field: 'actionId' });
-    });
+  });
+
+  describe('SetActivityWeight', () => {
     it('changes a weight, keeping the previous one', () => {
       spec
         .given(base)
         .when({ type: 'SetActivityWeight', data: { ...on, weight: 3 } })
         .then([{ type: 'ActivityWeightSet', data: { ...on, weight: 3, previousWeight: 1 } }]);
     });
+    it.each([[0], [-2]])('refuses the weight %p', (weight) => {
+      spec
+        .given(base)
+        .when({ type: 'SetActivityWeight', data: { ...on, weight } })
+        .thenThrows({
+          code: 'VALIDATION_FAILED',
+          field: 'weight',
+          message: `weight must be greater than 0 and at most 1000000, got ${weight}`,
+        });
+    });
+    it('refuses a weight that is not a number', () => {
+      spec
+        .given(base)
+        .when({ type: 'SetActivityWeight', data: { ...on, weight: Number.NaN } })
+        .thenThrows({ code: 'VALIDATION_FAILED', field: 'weight', message: 'weight must be a finite number' });
+    });
   });
 
-  describe('actions', () => {
-    it('records actions with sequential ids per activity', () => {
+  describe('RecordAction and RetractAction', () => {
+    it('records an action with the next sequential id of its activity', () => {
       spec
         .given([...base, action])
-        .when({ type: 'RecordAction', data: { ...on, kind: 'NOT_DONE', text: 'Portail', reason: 'refonte' } })
+        .when({ type: 'RecordAction', data: { ...on, kind: 'NOT_DONE', text: ' Portail ', date: 'mars 2019', reason: 'refonte' } })
         .then([
           {
             type: 'ActionRecorded',
-            data: { ...on, actionId: 'p.4.1.x2', kind: 'NOT_DONE', text: 'Portail', date: undefined, reason: 'refonte' },
+            data: { ...on, actionId: 'p.4.1.x2', kind: 'NOT_DONE', text: 'Portail', date: 'mars 2019', reason: 'refonte' },
           },
         ]);
+    });
+    it('does not reuse the id of a retracted action', () => {
+      spec
+        .given([...base, action, retracted])
+        .when({ type: 'RecordAction', data: { ...on, kind: 'DONE', text: 'Atelier' } })
+        .then([{ type: 'ActionRecorded', data: { ...on, actionId: 'p.4.1.x2', kind: 'DONE', text: 'Atelier' } }]);
     });
     it('accepts an action not done without a reason (the report does not always give one)', () => {
       spec
         .given(base)
         .when({ type: 'RecordAction', data: { ...on, kind: 'NOT_DONE', text: 'Portail' } })
+        .thenState((s) => expect(s.activities[0].actions).toMatchObject([{ id: 'p.4.1.x1', kind: 'NOT_DONE', reason: undefined }]));
+    });
+    it('accepts an action on a suspended activity', () => {
+      spec
+        .given([...base, suspended])
+        .when({ type: 'RecordAction', data: { ...on, kind: 'ADDITIONAL', text: 'Étude' } })
         .thenState((s) => expect(s.activities[0].actions).toHaveLength(1));
     });
     it('refuses an unknown kind', () => {
       spec
         .given(base)
         .when({ type: 'RecordAction', data: { ...on, kind: 'MAYBE' as never, text: 'x' } })
-        .thenThrows({ code: 'VALIDATION_FAILED', field: 'kind' });
+        .thenThrows({ code: 'VALIDATION_FAILED', field: 'kind', message: 'kind must be one of DONE, NOT_DONE, ADDITIONAL, got "MAYBE"' });
+    });
+    it('refuses an action without text', () => {
+      spec
+        .given(base)
+        .when({ type: 'RecordAction', data: { ...on, kind: 'DONE', text: ' ' } })
+        .thenThrows({ code: 'VALIDATION_FAILED', field: 'text', message: 'text must not be empty' });
     });
     it('refuses an action on a cancelled activity', () => {
       spec
         .given([...base, cancelled])
         .when({ type: 'RecordAction', data: { ...on, kind: 'DONE', text: 'x' } })
-        .thenThrows({ code: 'ILLEGAL_STATE' });
+        .thenThrows({ code: 'ILLEGAL_STATE', message: 'cannot record an action on activity "p.4.1": it is CANCELLED' });
     });
-  });
-
-  describe('lifecycle', () => {
-    it('suspends, resumes and cancels with reasons', () => {
+    it('retracts an action with its trimmed reason', () => {
+      spec
+        .given([...base, action])
+        .when({ type: 'RetractAction', data: { ...on, actionId: 'p.4.1.x1', reason: ' doublon ' } })
+        .then([retracted]);
+    });
+    it('keeps a retracted action in the state, marked with the reason', () => {
+      spec
+        .given([...base, action])
+        .when({ type: 'RetractAction', data: { ...on, actionId: 'p.4.1.x1', reason: 'doublon' } })
+        .thenState((s) =>
+          expect(s.activities[0].actions).toMatchObject([{ id: 'p.4.1.x1', retracted: true, retractionReason: 'doublon' }]),
+        );
+    });
+    it('refuses to retract an action twice', () => {
+      spec
+        .given([...base, action, retracted])
+        .when({ type: 'RetractAction', data: { ...on, actionId: 'p.4.1.x1', reason: 'again' } })
+        .thenThrows({ code: 'ILLEGAL_STATE', message: 'action "p.4.1.x1" is already retracted' });
+    });
+    it('refuses to retract an action that does not exist', () => {
       spec
         .given(base)
-        .when({ type: 'SuspendActivity', data: { ...on, reason: 'refonte' } })
-        .then([suspended]);
-      spec
-        .given([...base, suspended])
-        .when({ type: 'ResumeActivity', data: { ...on, reason: 'reprise' } })
-        .then([{ type: 'ActivityResumed', data: { ...on, reason: 'reprise' } }]);
-      spec
-        .given([...base, suspended])
-        .when({ type: 'CancelActivity', data: { ...on, reason: 'fait ailleurs' } })
-        .then([cancelled]);
+        .when({ type: 'RetractAction', data: { ...on, actionId: 'p.4.1.x9', reason: 'r' } })
+        .thenThrows({ code: 'NOT_FOUND', field: 'actionId', message: 'actionId: action "p.4.1.x9" does not exist in activity "p.4.1"' });
     });
-    it('refuses to resume an active activity', () => {
+    it('refuses a retraction without a reason', () => {
       spec
-        .given(base)
-        .when({ type: 'ResumeActivity', data: { ...on, reason: 'r' } })
-        .thenThrows({ code: 'ILLEGAL_STATE', message: /cannot resume/ });
-    });
-    it('refuses to cancel twice', () => {
-      spec
-        .given([...base, cancelled])
-        .when({ type: 'CancelActivity', data: { ...on, reason: 'r' } })
-        .thenThrows({ code: 'ILLEGAL_STATE', message: /cannot cancel/ });
-    });
-    it('refuses a lifecycle change without a reason', () => {
-      spec
-        .given(base)
-        .when({ type: 'SuspendActivity', data: { ...on, reason: ' ' } })
+        .given([...base, action])
+        .when({ type: 'RetractAction', data: { ...on, actionId: 'p.4.1.x1', reason: '' } })
         .thenThrows({ code: 'VALIDATION_FAILED', field: 'reason' });
     });
   });

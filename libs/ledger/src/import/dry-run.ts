@@ -71,8 +71,19 @@ export function dryRun(steps: readonly ImportStep[]): DryRunResult {
 
 /** Points at the file field a command field comes from (the file says `axis`, the command `axisId`). */
 function pointerOf(step: ImportStep, field: string | undefined): string {
-  const base = step.pointer.endsWith('/progress') ? step.pointer.slice(0, -'/progress'.length) : step.pointer;
+  // Steps whose pointer names no file key: a figure's step ends in /progress, an outcome's in /outcome.
+  const progress = step.pointer.endsWith('/progress');
+  const base = progress ? step.pointer.slice(0, -'/progress'.length) : step.pointer.replace(/\/outcome$/, '');
+  const renamed = field === undefined ? undefined : FILE_FIELD[step.command.type]?.[field];
+  if (renamed) return `${base}/${renamed}`;
   if (field === undefined || field === 'activityId' || field === 'commitmentId' || field === 'planId') return step.pointer;
-  if (field === 'effectiveAt') return step.pointer;
-  return `${base}/${field === 'axisId' && step.command.type === 'RegisterCommitment' ? 'axis' : field}`;
+  if (field === 'effectiveAt') return progress ? `${base}/progressEffectiveAt` : step.pointer;
+  return `${base}/${field}`;
 }
+
+/** Command fields that the plan file names differently. */
+const FILE_FIELD: Partial<Record<ImportStep['command']['type'], Record<string, string>>> = {
+  RegisterCommitment: { axisId: 'axis' },
+  AddAxis: { axisId: 'id' },
+  DefinePlan: { planId: 'id' },
+};

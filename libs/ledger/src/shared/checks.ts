@@ -23,7 +23,7 @@ export class Checks {
       return this.add(field, 'maxLength', `${field} must be at most ${max} characters, got ${value.length}`);
     }
     // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) {
+    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value)) {
       return this.add(field, 'noControlCharacters', `${field} must not contain control characters`);
     }
     return this;
