@@ -1,19 +1,15 @@
-import { join } from 'node:path';
-import { EsdbEventStore, SqliteEventStore, type EventStore } from '@ledger/event-store';
+import type { EventStore } from '@ledger/event-store';
 import { LedgerReadModel, readModelDigests, type ReadModelDigest } from '@ledger/projections';
 import { loadConfig } from '../config/ledger-config';
+import { createEventStore } from '../store/event-store.provider';
 
 interface LiveStatus {
   position: string;
   models: ReadModelDigest[];
 }
 
-export function openStore(): EventStore {
-  const config = loadConfig();
-  return config.eventStoreConnectionString
-    ? new EsdbEventStore(config.eventStoreConnectionString)
-    : new SqliteEventStore({ file: join(config.dataDir, 'ledger.sqlite') });
-}
+/** The store the server would use, from the same settings. */
+export const openStore = (): EventStore => createEventStore(loadConfig());
 
 async function liveStatus(url: string): Promise<LiveStatus> {
   const response = await fetch(url, {

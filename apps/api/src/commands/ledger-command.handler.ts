@@ -3,6 +3,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   authorize,
+  canonicalJson,
   checks,
   decideAccess,
   defaultEffectiveAt,
@@ -31,7 +32,7 @@ import {
   isPlanCommand,
   targetOf,
 } from './aggregates';
-import { canonicalJson, deterministicUuid, sha256 } from './canonical-json';
+import { deterministicUuid, sha256 } from './command-ids';
 import { CLOCK, type Clock } from './clock';
 import { AUTO_COMMAND_ID_PREFIX, ReadModelService } from '../projections/read-model.service';
 import { ExecuteLedgerCommand, type CommandOptions, type CommandResult, type DomainCommand } from './execute-ledger-command';

@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 
-export { canonicalJson } from '@ledger/domain';
-
 export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
 /** A UUID derived from a name (same name → same id), so retried commands carry the same event ids. */
