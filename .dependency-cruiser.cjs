@@ -29,6 +29,13 @@ module.exports = {
       to: { path: '^libs/testing/' },
     },
     {
+      name: 'browser-safe-libs',
+      comment: 'libs/i18n and libs/charts run in the browser too (apps/web): no run-time import of other libs or node modules.',
+      severity: 'error',
+      from: { path: '^libs/(i18n|charts)/src' },
+      to: { pathNot: '^libs/(i18n|charts)/src', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

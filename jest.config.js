@@ -5,6 +5,8 @@ const moduleNameMapper = {
   '^@ledger/projections$': '<rootDir>/libs/projections/src/index.ts',
   '^@ledger/testing$': '<rootDir>/libs/testing/src/index.ts',
   '^@ledger/self-assessment$': '<rootDir>/libs/self-assessment/src/index.ts',
+  '^@ledger/i18n$': '<rootDir>/libs/i18n/src/index.ts',
+  '^@ledger/charts$': '<rootDir>/libs/charts/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

@@ -1,7 +1,7 @@
 export * from './report-input';
 export * from './labels';
 export * from './report-document';
-export * from './charts';
+
 export * from './render-markdown';
 export * from './render-html';
 export * from './render-report';

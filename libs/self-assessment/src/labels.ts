@@ -1,4 +1,5 @@
 import { RATE_FORMULA, roundHalfUp, type ActivityStatus } from '@ledger/domain';
+import { COMMON_LABELS } from '@ledger/i18n';
 import type { ReportLang } from './report-input';
 
 /** The report's wording (French, as published) and its English counterpart. */
@@ -58,7 +59,7 @@ const FR: Labels = {
   problem: 'Problématique',
   description: "Consistance de l'engagement",
   activity: (n, t) => `Activité ${n} : ${t}`,
-  bands: { NOT_STARTED: 'Non commencé', LIMITED: 'Limité (1-59%)', SUBSTANTIAL: 'Important (60-90%)', COMPLETE: 'Terminé (90-100%)' },
+  bands: COMMON_LABELS.fr.bands,
   weightAndProgress: (w, p) => `Poids ${w} · avancement ${p} %`,
   suspended: (r) => `Activité suspendue : ${r}`,
   cancelled: (r) => `Activité annulée : ${r}`,
@@ -98,7 +99,7 @@ const EN: Labels = {
   problem: 'Problem addressed',
   description: 'Description of the commitment',
   activity: (n, t) => `Activity ${n}: ${t}`,
-  bands: { NOT_STARTED: 'Not started', LIMITED: 'Limited (1-59%)', SUBSTANTIAL: 'Substantial (60-90%)', COMPLETE: 'Complete (90-100%)' },
+  bands: COMMON_LABELS.en.bands,
   weightAndProgress: (w, p) => `Weight ${w} · progress ${p}%`,
   suspended: (r) => `Activity suspended: ${r}`,
   cancelled: (r) => `Activity cancelled: ${r}`,

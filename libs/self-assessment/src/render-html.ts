@@ -1,4 +1,4 @@
-import { barChart, escapeXml, lineChart } from './charts';
+import { barChart, escapeXml, lineChart } from '@ledger/charts';
 import { labelsFor, pct } from './labels';
 import type { Block } from './report-document';
 import type { ReportInput, ReportLang } from './report-input';

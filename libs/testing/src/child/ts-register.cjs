@@ -12,6 +12,8 @@ const aliases = {
   '@ledger/projections': 'libs/projections/src',
   '@ledger/testing': 'libs/testing/src',
   '@ledger/self-assessment': 'libs/self-assessment/src',
+  '@ledger/i18n': 'libs/i18n/src',
+  '@ledger/charts': 'libs/charts/src',
 };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

@@ -1,0 +1,3 @@
+export * from './langs';
+export * from './common-labels';
+export * from './catalogues';
