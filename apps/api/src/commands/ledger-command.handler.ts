@@ -6,11 +6,12 @@ import {
   canonicalJson,
   checks,
   decideAccess,
-  defaultEffectiveAt,
+  decideEffectiveAt,
   EVENT_SCHEMA_VERSIONS,
   LedgerError,
   streamName,
   type AccessState,
+  type EffectiveDateRequest,
   type EventMetadata,
   type LedgerEvent,
   type Role,
@@ -102,9 +103,7 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
         correlationId: issuer.correlationId ?? commandId,
         causationId: commandId,
         recordedAt,
-        effectiveAt: options.effectiveAt
-          ? new Date(options.effectiveAt).toISOString()
-          : (this.defaultEffectiveAt(command, loaded.state) ?? recordedAt),
+        effectiveAt: this.effectiveAt(command, loaded.state, { requested: options.effectiveAt, recordedAt }),
       };
       const toAppend: NewEvent[] = events.map((e, i) => ({
         id: options.commandId === undefined ? randomUUID() : deterministicUuid(`${stream}/${commandId}/${i}`),
@@ -135,10 +134,10 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
     return authorize(command.type, issuer.principal, { commitmentId, access });
   }
 
-  private defaultEffectiveAt(command: DomainCommand, state: unknown): string | undefined {
-    return isPlanCommand(command) || isAccessCommand(command)
-      ? undefined
-      : defaultEffectiveAt(command, state as typeof initialCommitmentState);
+  /** The business date of the events: a domain rule for commitment commands (ADR 0007). */
+  private effectiveAt(command: DomainCommand, state: unknown, request: EffectiveDateRequest): string {
+    if (isPlanCommand(command) || isAccessCommand(command)) return new Date(request.requested ?? request.recordedAt).toISOString();
+    return decideEffectiveAt(command, state as typeof initialCommitmentState, request);
   }
 
   private load(command: DomainCommand, stream: string): Promise<LoadedStream<unknown>> {

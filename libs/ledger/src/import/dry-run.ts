@@ -1,5 +1,6 @@
 import { decideCommitment } from '../commitment/commitment.decider';
 import { evolveCommitment, initialCommitmentState, type CommitmentState } from '../commitment/commitment.state';
+import { decideEffectiveAt } from '../commitment/effective-date';
 import { decidePlan } from '../plan/plan.decider';
 import { evolvePlan, initialPlanState, type PlanState } from '../plan/plan.state';
 import { checks } from '../shared/checks';
@@ -51,9 +52,11 @@ export function dryRun(steps: readonly ImportStep[]): DryRunResult {
           const state = commitments.get(id) ?? initialCommitmentState;
           const plan = command.type === 'RegisterCommitment' ? plans.get(command.data.planId) : undefined;
           const events = decideCommitment(command, state, { plan });
+          // The same date rule as the command handler: each step is recorded at its own date.
+          const effectiveAt = decideEffectiveAt(command, state, { requested: step.effectiveAt, recordedAt: step.effectiveAt });
           commitments.set(
             id,
-            events.reduce((s, e) => evolveCommitment(s, e), state),
+            events.reduce((s, e) => evolveCommitment(s, e, { effectiveAt }), state),
           );
         }
       }
