@@ -6,14 +6,13 @@ import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { CommitmentsProjectionHandler } from './projections/commitments.projection-handler';
 import { PlansProjectionHandler } from './projections/plans.projection-handler';
+import { TimeTravelProjectionHandler } from './projections/time-travel.projection-handler';
 import { ProjectionRunner } from './projections/projection-runner.service';
 import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
 import { PlanImporter } from './import/plan-importer.service';
 import { TokenService } from './auth/token.service';
 import { ReportService } from './report/report.service';
-import { PlanHistoryReader } from './history/plan-history.reader';
-import { StreamHistoryCache } from './history/stream-history.cache';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
 import { AUDIT_QUERY_HANDLERS } from './audit/audit-trail.query';
 import { eventStoreProvider } from './store/event-store.provider';
@@ -45,11 +44,10 @@ export class LedgerModule {
         ProjectionRunner,
         PlansProjectionHandler,
         CommitmentsProjectionHandler,
+        TimeTravelProjectionHandler,
         LedgerCommandHandler,
         CommandGateway,
         PlanImporter,
-        PlanHistoryReader,
-        StreamHistoryCache,
         TokenService,
         ReportService,
         ...QUERY_HANDLERS,
@@ -64,7 +62,6 @@ export class LedgerModule {
         ProjectionRunner,
         CommandGateway,
         PlanImporter,
-        PlanHistoryReader,
         TokenService,
         ReportService,
       ],

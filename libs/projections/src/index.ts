@@ -4,7 +4,6 @@ export * from './commitments.projection';
 export * from './views';
 export * from './ledger-read-model';
 export * from './as-of';
-export * from './rate-history';
-export * from './changes';
+export * from './time-travel';
 export * from './audit';
 export * from './digest';

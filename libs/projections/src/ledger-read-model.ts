@@ -1,6 +1,9 @@
 import { CommitmentsProjection } from './commitments.projection';
 import { PlansProjection } from './plans.projection';
+import type { AsOf } from './as-of';
 import type { ProjectedEvent } from './projected-event';
+import { commitmentAsOf, planAsOf } from './time-travel/as-of-views';
+import { TimeTravelIndex } from './time-travel/time-travel-index';
 import { commitmentView, planView, type CommitmentView, type PlanView } from './views';
 
 /** Failure of a projection: it stops at this event and says so; it never skips. */
@@ -17,13 +20,25 @@ export interface ProjectionFailure {
 export class LedgerReadModel {
   readonly plans = new PlansProjection();
   readonly commitments = new CommitmentsProjection();
+  /** What time travel reads: the facts of each attribute by effective date (ADR 0007). */
+  readonly history = new TimeTravelIndex();
   position = 0n;
 
   /** Applies one event to every read model (used where no EventBus is involved: CLI, benchmarks). */
   apply(event: ProjectedEvent): void {
     this.plans.apply(event);
     this.commitments.apply(event);
+    this.history.apply(event);
     this.position = event.position;
+  }
+
+  /** The plan as it was at a point on both time axes, from the index (no fold of its history). */
+  planAsOf(id: string, asOf: AsOf): PlanView | undefined {
+    return planAsOf(this, id, asOf);
+  }
+
+  commitmentAsOf(id: string, asOf: AsOf): CommitmentView | undefined {
+    return commitmentAsOf(this, id, asOf);
   }
 
   plan(id: string): PlanView | undefined {
@@ -43,6 +58,7 @@ export class LedgerReadModel {
   clear(): void {
     this.plans.clear();
     this.commitments.clear();
+    this.history.clear();
     this.position = 0n;
   }
 }

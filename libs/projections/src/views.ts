@@ -19,12 +19,28 @@ export interface ActivityView {
   status: ActivityState['status'];
   lifecycle: ActivityState['lifecycle'];
   lifecycleReason?: string;
+  /** The note of the latest figure. */
+  note?: string;
   progressEffectiveAt?: string;
   actionsDone: ActionEntryView[];
   actionsNotDone: ActionEntryView[];
   additionalActions: ActionEntryView[];
 }
-export interface CommitmentView extends Omit<CommitmentState, 'activities' | 'exists'> {
+export interface CommitmentView extends Pick<
+  CommitmentState,
+  | 'id'
+  | 'planId'
+  | 'axisId'
+  | 'number'
+  | 'title'
+  | 'leadOrganisation'
+  | 'problem'
+  | 'description'
+  | 'communicationActions'
+  | 'results'
+  | 'contribution'
+  | 'nextSteps'
+> {
   implementationRate: number;
   activities: ActivityView[];
   version: number;
@@ -59,6 +75,7 @@ export function activityView(a: ActivityState): ActivityView {
     status: a.status,
     lifecycle: a.lifecycle,
     lifecycleReason: a.lifecycleReason,
+    note: a.note,
     progressEffectiveAt: a.progressEffectiveAt,
     actionsDone: entries(a.actions, 'DONE'),
     actionsNotDone: entries(a.actions, 'NOT_DONE'),
@@ -67,8 +84,23 @@ export function activityView(a: ActivityState): ActivityView {
 }
 
 export function commitmentView({ state, version }: CommitmentRecord): CommitmentView {
-  const { exists: _exists, activities, ...rest } = state;
-  return { ...rest, implementationRate: rateOf(state), activities: activities.map(activityView), version };
+  return {
+    id: state.id,
+    planId: state.planId,
+    axisId: state.axisId,
+    number: state.number,
+    title: state.title,
+    leadOrganisation: state.leadOrganisation,
+    problem: state.problem,
+    description: state.description,
+    communicationActions: state.communicationActions,
+    results: state.results,
+    contribution: state.contribution,
+    nextSteps: state.nextSteps,
+    implementationRate: rateOf(state),
+    activities: state.activities.map(activityView),
+    version,
+  };
 }
 
 export function planView({ state, version }: PlanRecord, commitments: CommitmentRecord[]): PlanView {

@@ -20,8 +20,6 @@ export interface LedgerConfig {
   rateLimitPerMinute: number;
   /** Trust X-Forwarded-For from a proxy in front (for per-IP limits). */
   trustProxy: boolean;
-  /** How many events the in-memory history index (time travel) may hold. */
-  historyIndexEvents: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
@@ -49,7 +47,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
       .filter(Boolean),
     rateLimitPerMinute: Number(env.LEDGER_RATE_LIMIT_PER_MINUTE ?? 600),
     trustProxy: env.LEDGER_TRUST_PROXY === 'true',
-    historyIndexEvents: Number(env.LEDGER_HISTORY_INDEX_EVENTS ?? 2_000_000),
   };
 }
 

@@ -33,8 +33,13 @@ export class ActivityType {
   lifecycle: ActivityLifecycleEnum;
   @Field({ nullable: true, description: 'Why the activity is suspended or cancelled.' })
   lifecycleReason?: string;
-  @Field({ nullable: true, description: 'Business date of the latest progress figure (ISO 8601).' })
+  @Field({ nullable: true, description: 'Business date of the progress figure in force (ISO 8601).' })
   progressEffectiveAt?: string;
+  @Field({
+    nullable: true,
+    description: 'The note of the progress figure in force (a correction keeps the note of the figure it corrects).',
+  })
+  note?: string;
   @Field(() => [ActionEntryType])
   actionsDone: ActionEntryType[];
   @Field(() => [ActionEntryType])
