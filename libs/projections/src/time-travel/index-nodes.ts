@@ -14,8 +14,8 @@ export interface ProgressFacts {
   seqs: SortedSeqs;
   progress: number[];
   status: ActivityStatus[];
-  /** A correction's note is the note of the figure it corrects. */
-  note: Array<string | undefined>;
+  /** A correction's note is the note of the figure it corrects; absent until a first note. */
+  note?: Array<string | undefined>;
 }
 export interface WeightFacts {
   seqs: SortedSeqs;
@@ -38,10 +38,9 @@ export interface ActivityNode {
   /** The planning is the first weight fact and the first lifecycle fact (ACTIVE). */
   weight: WeightFacts;
   lifecycle: LifecycleFacts;
-  /** Per action, in log order: its id, its row, and the row of its retraction (-1 if none). */
-  actionIds: string[];
+  /** Per action, in log order, its row; the rows of retractions by action id (few). */
   actionSeqs: number[];
-  retractionSeqs: number[];
+  retractions?: Map<string, number>;
 }
 export interface CommitmentNode {
   id: string;
@@ -103,10 +102,8 @@ export const createCommitmentNode = (id: string, planId: string, axisId: string,
 export const createActivityNode = (id: string, seq: number, weight: number): ActivityNode => ({
   id,
   seq,
-  progress: { seqs: [], progress: [], status: [], note: [] },
+  progress: { seqs: [], progress: [], status: [] },
   weight: { seqs: [seq], weight: [weight] },
   lifecycle: { seqs: [seq], state: ['ACTIVE'], reason: [undefined] },
-  actionIds: [],
   actionSeqs: [],
-  retractionSeqs: [],
 });

@@ -30,6 +30,7 @@ export function commitmentAt(
   const { log } = data;
   if (!isVisible(log, node.seq, point)) return undefined;
   const now = current.state;
+  lineUp(`${node.id} activities`, node.activities, now.activities);
   const activities: ActivityState[] = [];
   node.activities.forEach((activity, i) => {
     if (isVisible(log, activity.seq, point)) activities.push(activityAt(log, activity, sameId(now.activities[i], activity.id), point));
@@ -43,6 +44,7 @@ export function commitmentAt(
     outcome[field] = facts.value[i];
     outcomeEffectiveAt[field] = iso(log, facts.seqs[i]);
   }
+  lineUp(`${node.id} communication actions`, node.communicationSeqs, now.communicationActions);
   const state: CommitmentState = {
     ...now,
     activities,
@@ -60,10 +62,12 @@ function activityAt(log: LogColumns, node: ActivityNode, now: ActivityState, poi
   const w = inForce(node.weight.seqs, log, point);
   const l = inForce(node.lifecycle.seqs, log, point);
   const actions: ActionEntryState[] = [];
+  lineUp(`${node.id} actions`, node.actionSeqs, now.actions);
   node.actionSeqs.forEach((seq, i) => {
     if (!isVisible(log, seq, point)) return;
-    const entry = sameId(now.actions[i], node.actionIds[i]);
-    const retracted = isVisible(log, node.retractionSeqs[i], point);
+    const entry = now.actions[i];
+    const retraction = node.retractions?.get(entry.id);
+    const retracted = retraction !== undefined && isVisible(log, retraction, point);
     actions.push(
       retracted === entry.retracted ? entry : { ...entry, retracted, retractionReason: retracted ? entry.retractionReason : undefined },
     );
@@ -77,7 +81,7 @@ function activityAt(log: LogColumns, node: ActivityNode, now: ActivityState, poi
     weightEffectiveAt: iso(log, node.weight.seqs[w]),
     progress: p < 0 ? 0 : node.progress.progress[p],
     status: p < 0 ? 'NOT_STARTED' : node.progress.status[p],
-    note: p < 0 ? undefined : node.progress.note[p],
+    note: p < 0 ? undefined : node.progress.note?.[p],
     progressReported: p >= 0,
     progressEffectiveAt: p < 0 ? undefined : iso(log, node.progress.seqs[p]),
     lifecycle: node.lifecycle.state[l],
@@ -92,6 +96,8 @@ export function planAt(data: TimeTravelData, node: PlanNode, current: PlanRecord
   const { log } = data;
   if (!isVisible(log, node.seq, point)) return undefined;
   const now = current.state;
+  lineUp(`${node.id} axes`, node.axisSeqs, now.axes);
+  lineUp(`${node.id} periods`, node.periodSeqs, now.periods);
   return {
     state: {
       ...now,
@@ -104,6 +110,13 @@ export function planAt(data: TimeTravelData, node: PlanNode, current: PlanRecord
 
 /** The index and the read model line up item for item; a mismatch is a bug, never a silent wrong answer. */
 function sameId<T extends { id: string }>(item: T | undefined, id: string): T {
-  if (item?.id !== id) throw new Error(`time-travel index out of line with the read model: expected ${id}, found ${item?.id}`);
+  if (item?.id !== id) throw outOfLine('item', id, item?.id);
   return item;
 }
+
+function lineUp(what: string, rows: readonly unknown[], items: readonly unknown[]): void {
+  if (rows.length !== items.length) throw outOfLine(what, rows.length, items.length);
+}
+
+const outOfLine = (what: string, expected: unknown, found: unknown): Error =>
+  new Error(`time-travel index out of line with the read model (${what}): expected ${String(expected)}, found ${String(found)}`);

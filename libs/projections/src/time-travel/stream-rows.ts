@@ -3,34 +3,44 @@ import { insertAt } from './sorted-facts';
 import { isKnown, type TimePoint } from './time-point';
 
 /**
- * The rows of one stream: seqs by revision, and the revisions sorted by (effectiveAt, revision)
- * with the greatest revision up to each place, so "how many events of this stream does a view
- * at this point reflect" is one binary search on the effective date.
+ * The rows of one stream: seqs by revision. While the stream's effective dates never decrease
+ * (the usual case) that is all: "how many events of this stream does a view at date t reflect" is
+ * a binary search on it. The first event dated before an earlier one adds the revisions sorted by
+ * (effectiveAt, revision) with the greatest revision up to each place.
  */
 export interface StreamRows {
   seqs: number[];
-  byEffective: number[];
-  maxRevision: number[];
+  byEffective?: number[];
+  maxRevision?: number[];
 }
 
-export const createStreamRows = (): StreamRows => ({ seqs: [], byEffective: [], maxRevision: [] });
+export const createStreamRows = (): StreamRows => ({ seqs: [] });
 
 export function appendStreamRow(stream: StreamRows, log: LogColumns, seq: number): void {
   const revision = stream.seqs.length;
-  stream.seqs.push(seq);
   const effective = log.effective[seq];
-  let i = stream.byEffective.length;
-  while (i > 0 && log.effective[stream.seqs[stream.byEffective[i - 1]]] > effective) i--;
-  insertAt(stream.byEffective, i, revision);
-  insertAt(stream.maxRevision, i, revision);
+  const inOrder = revision === 0 || log.effective[stream.seqs[revision - 1]] <= effective;
+  stream.seqs.push(seq);
+  if (!stream.byEffective) {
+    if (inOrder) return;
+    stream.byEffective = stream.seqs.slice(0, revision).map((_, r) => r);
+    stream.maxRevision = stream.byEffective.slice();
+  }
+  const byEffective = stream.byEffective;
+  const maxRevision = stream.maxRevision!;
+  let i = byEffective.length;
+  while (i > 0 && log.effective[stream.seqs[byEffective[i - 1]]] > effective) i--;
+  insertAt(byEffective, i, revision);
+  insertAt(maxRevision, i, revision);
   // The new revision is the greatest of the stream: every place from i on now reaches it.
-  for (let j = i + 1; j < stream.maxRevision.length; j++) stream.maxRevision[j] = revision;
+  for (let j = i + 1; j < maxRevision.length; j++) maxRevision[j] = revision;
 }
 
 /** 1 + the greatest revision visible at `point` (0 when none is): the version a view reflects. */
 export function versionAt(stream: StreamRows, log: LogColumns, point: TimePoint): number {
   if (point.effectiveOnly) {
     const n = countEffectiveBy(stream, log, point.effective);
+    if (!stream.maxRevision) return n;
     return n === 0 ? 0 : stream.maxRevision[n - 1] + 1;
   }
   let r = knownRevisions(stream, point) - 1;
@@ -44,18 +54,20 @@ export function revisionsBetween(stream: StreamRows, log: LogColumns, since: num
   const to = countEffectiveBy(stream, log, until);
   const out: number[] = [];
   for (let i = from; i < to; i++) {
-    const revision = stream.byEffective[i];
+    const revision = stream.byEffective ? stream.byEffective[i] : i;
     if (isKnown(log, stream.seqs[revision], point)) out.push(revision);
   }
   return out.sort((a, b) => a - b);
 }
 
+/** How many of the stream's events are effective at or before `instant`. */
 function countEffectiveBy(stream: StreamRows, log: LogColumns, instant: number): number {
+  const order = stream.byEffective;
   let lo = 0;
-  let hi = stream.byEffective.length;
+  let hi = stream.seqs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (log.effective[stream.seqs[stream.byEffective[mid]]] <= instant) lo = mid + 1;
+    if (log.effective[stream.seqs[order ? order[mid] : mid]] <= instant) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,4 +1,13 @@
-import { isCommitmentEvent, isPlanEvent, OUTCOME_FIELDS, parseStreamName, type CommitmentEvent, type PlanEvent } from '@ledger/domain';
+import {
+  ACTIVITY_STATUSES,
+  isCommitmentEvent,
+  isPlanEvent,
+  OUTCOME_FIELDS,
+  parseStreamName,
+  type ActivityStatus,
+  type CommitmentEvent,
+  type PlanEvent,
+} from '@ledger/domain';
 import type { ProjectedEvent } from '../projected-event';
 import { appendRow, clearLogColumns } from './log-columns';
 import {
@@ -126,12 +135,13 @@ export class TimeTravelIndex {
       case 'ActivityProgressCorrected': {
         const facts = activity.progress;
         // A correction keeps the note of the figure it corrects: the one in force when it arrives.
-        const note = event.type === 'ActivityProgressReported' ? event.data.note : facts.note[facts.note.length - 1];
+        const note = event.type === 'ActivityProgressReported' ? event.data.note : facts.note?.[facts.note.length - 1];
+        if (note !== undefined && !facts.note) facts.note = facts.seqs.map(() => undefined);
         const i = placeOf(facts.seqs, log, seq);
         insertAt(facts.seqs, i, seq);
         insertAt(facts.progress, i, event.data.progress);
-        insertAt(facts.status, i, event.data.status);
-        insertAt(facts.note, i, note);
+        insertAt(facts.status, i, interned(event.data.status));
+        if (facts.note) insertAt(facts.note, i, note);
         return;
       }
       case 'ActivityWeightSet': {
@@ -152,17 +162,17 @@ export class TimeTravelIndex {
         return;
       }
       case 'ActionRecorded':
-        activity.actionIds.push(event.data.actionId);
         activity.actionSeqs.push(seq);
-        activity.retractionSeqs.push(-1);
         return;
-      case 'ActionRetracted': {
-        const i = activity.actionIds.indexOf(event.data.actionId);
-        if (i >= 0 && activity.retractionSeqs[i] < 0) activity.retractionSeqs[i] = seq;
+      case 'ActionRetracted':
+        activity.retractions ??= new Map();
+        if (!activity.retractions.has(event.data.actionId)) activity.retractions.set(event.data.actionId, seq);
         return;
-      }
       default:
         return;
     }
   }
 }
+
+/** The module's constant for a status, so each fact holds a pointer, not its own parsed string. */
+const interned = (status: ActivityStatus): ActivityStatus => ACTIVITY_STATUSES.find((s) => s === status) ?? status;
