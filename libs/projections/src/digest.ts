@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@ledger/domain';
+import { canonicalJson } from '@ledger/canonical-json';
 import type { LedgerReadModel } from './ledger-read-model';
 
 export interface ReadModelDigest {

@@ -2,11 +2,7 @@ import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } fr
 import { QueryBus } from '@nestjs/cqrs';
 import { LedgerError } from '@ledger/domain';
 import type { AxisView, CommitmentView } from '@ledger/projections';
-import { CommandGateway } from '../../commands/command-gateway.service';
-import type { DomainCommand } from '../../commands/execute-ledger-command';
-import { ReadModelService } from '../../projections/read-model.service';
-import { GetCommitment } from '../../queries/ledger.queries';
-import { GetCommitmentAsOf } from '../../history/history.queries';
+import { CommandGateway, type DomainCommand, ReadModelService, GetCommitment, GetCommitmentAsOf } from '@ledger/core';
 import { AsOfInput, toAsOf } from '../inputs/as-of.input';
 import type { CommandEnvelopeInput } from '../inputs/command-envelope.input';
 import {

@@ -15,7 +15,7 @@ import { ReportService } from './report/report.service';
 import { PlanHistoryReader } from './history/plan-history.reader';
 import { StreamHistoryCache } from './history/stream-history.cache';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
-import { AUDIT_QUERY_HANDLERS } from './audit/audit-trail.query';
+import { AUDIT_QUERY_HANDLERS } from './queries/audit-trail.query';
 import { eventStoreProvider } from './store/event-store.provider';
 import { StoreLifecycle } from './store/store-lifecycle';
 import { EVENT_STORE } from '@ledger/event-store';
