@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
 import { LedgerReadModel, rateHistory, TimeTravelIndex, type ProjectedEvent } from '@ledger/projections';
-import { generateLedger } from '../../apps/api/src/bench/generate-ledger';
-import { machine, percentile, timed } from '../../apps/api/src/bench/measure';
+import { generateLedger } from './generate-ledger';
+import { machine, percentile, timed } from './measure';
 import { bundledPlanEvents } from './bundled-plan-events';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 1_000_000);

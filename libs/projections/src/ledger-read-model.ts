@@ -1,3 +1,4 @@
+import { AccessProjection } from './access.projection';
 import { CommitmentsProjection } from './commitments.projection';
 import { PlansProjection } from './plans.projection';
 import type { AsOf } from './as-of';
@@ -20,6 +21,7 @@ export interface ProjectionFailure {
 export class LedgerReadModel {
   readonly plans = new PlansProjection();
   readonly commitments = new CommitmentsProjection();
+  readonly access = new AccessProjection();
   /** What time travel reads: the facts of each attribute by effective date (ADR 0007). */
   readonly history = new TimeTravelIndex();
   position = 0n;
@@ -28,6 +30,7 @@ export class LedgerReadModel {
   apply(event: ProjectedEvent): void {
     this.plans.apply(event);
     this.commitments.apply(event);
+    this.access.apply(event);
     this.history.apply(event);
     this.position = event.position;
   }
@@ -58,6 +61,7 @@ export class LedgerReadModel {
   clear(): void {
     this.plans.clear();
     this.commitments.clear();
+    this.access.clear();
     this.history.clear();
     this.position = 0n;
   }

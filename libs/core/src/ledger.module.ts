@@ -4,6 +4,7 @@ import { CLOCK, systemClock, type Clock } from './commands/clock';
 import { CommandGateway } from './commands/command-gateway.service';
 import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
+import { AccessProjectionHandler } from './projections/access.projection-handler';
 import { CommitmentsProjectionHandler } from './projections/commitments.projection-handler';
 import { PlansProjectionHandler } from './projections/plans.projection-handler';
 import { TimeTravelProjectionHandler } from './projections/time-travel.projection-handler';
@@ -14,7 +15,7 @@ import { PlanImporter } from './import/plan-importer.service';
 import { TokenService } from './auth/token.service';
 import { ReportService } from './report/report.service';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
-import { AUDIT_QUERY_HANDLERS } from './audit/audit-trail.query';
+import { AUDIT_QUERY_HANDLERS } from './queries/audit-trail.query';
 import { eventStoreProvider } from './store/event-store.provider';
 import { StoreLifecycle } from './store/store-lifecycle';
 import { EVENT_STORE } from '@ledger/event-store';
@@ -44,6 +45,7 @@ export class LedgerModule {
         ProjectionRunner,
         PlansProjectionHandler,
         CommitmentsProjectionHandler,
+        AccessProjectionHandler,
         TimeTravelProjectionHandler,
         LedgerCommandHandler,
         CommandGateway,
