@@ -14,6 +14,9 @@ describe('sample instants', () => {
       '2020-04-30',
     ]);
   });
+  it('stays on month ends from a 30th that ends its month: 04-30 → 05-31 → 06-30', () => {
+    expect(isos(sampleInstants(t('2021-04-30'), t('2021-06-30'), 'month'))).toEqual(['2021-04-30', '2021-05-31', '2021-06-30']);
+  });
   it('keeps the day of the month otherwise, clamped to short months: 01-30 → 02-28 → 03-30', () => {
     expect(isos(sampleInstants(t('2021-01-30'), t('2021-03-30'), 'month'))).toEqual(['2021-01-30', '2021-02-28', '2021-03-30']);
   });

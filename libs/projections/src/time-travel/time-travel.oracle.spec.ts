@@ -95,6 +95,7 @@ describe('time travel under an oracle (random histories through the real decider
     await fc.assert(
       fc.asyncProperty(history, async ([steps, probes]) => {
         const run = await runScenario(steps);
+        note(run);
         const full = feed(run.log);
         const instants = candidateInstants(run.log);
         for (const p of probes) {
@@ -119,6 +120,7 @@ describe('time travel under an oracle (random histories through the real decider
     await fc.assert(
       fc.asyncProperty(history, fc.constantFrom(...intervals), async ([steps, probes], interval) => {
         const run = await runScenario(steps);
+        note(run);
         const full = feed(run.log);
         const instants = candidateInstants(run.log);
         for (const p of probes.slice(0, 3)) {
@@ -155,6 +157,7 @@ describe('time travel under an oracle (random histories through the real decider
     await fc.assert(
       fc.asyncProperty(history, async ([steps, probes]) => {
         const run = await runScenario(steps);
+        note(run);
         const full = feed(run.log);
         const instants = candidateInstants(run.log);
         for (const p of probes.slice(0, 4)) {
@@ -198,7 +201,8 @@ describe('time travel under an oracle (random histories through the real decider
   });
 
   it('has run over histories that exercise every rule (not a vacuous pass)', () => {
-    expect(seen.runs).toBe(RUNS);
+    // Every property notes its histories (300 + 300 + 150 + 150 when all ran).
+    expect(seen.runs).toBeGreaterThanOrEqual(RUNS);
     expect(seen.events / seen.runs).toBeGreaterThan(20);
     expect(seen.refused).toBeGreaterThan(0);
     expect(seen.lateWeights).toBeGreaterThan(0);
