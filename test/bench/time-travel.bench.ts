@@ -5,7 +5,17 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@ledger/event-store';
-import { LedgerReadModel, rateHistory, TimeTravelIndex, type ProjectedEvent } from '@ledger/projections';
+import {
+  CommitmentsProjection,
+  LedgerReadModel,
+  planView,
+  PlansProjection,
+  rateHistory,
+  sampleInstants,
+  TimeTravelIndex,
+  type PlanView,
+  type ProjectedEvent,
+} from '@ledger/projections';
 import { generateLedger } from './generate-ledger';
 import { machine, percentile, timed } from './measure';
 import { bundledPlanEvents } from './bundled-plan-events';
@@ -28,26 +38,50 @@ async function sample(runs: number, fn: (i: number) => unknown): Promise<string>
   return `${runs} | ${percentile(ms, 50).toFixed(2)} ms | ${percentile(ms, 95).toFixed(2)} ms | ${ms[ms.length - 1].toFixed(2)} ms`;
 }
 
-function bundledPlan(): Promise<string[]> {
+/**
+ * The peer in the same run: what time travel did before ADR 0007 — fold the plan's events
+ * effective by `at` (held in memory, as the old per-stream history cache did) into fresh read models.
+ */
+function foldAsOf(events: readonly ProjectedEvent[], planId: string, at: number): PlanView | undefined {
+  const plans = new PlansProjection();
+  const commitments = new CommitmentsProjection();
+  for (const e of events) {
+    if (Date.parse(String(e.metadata.effectiveAt)) > at) continue;
+    const id = (e.data as { commitmentId?: string }).commitmentId;
+    if (e.stream.startsWith('commitment-') && e.type !== 'CommitmentRegistered' && !commitments.get(id!)) continue;
+    plans.apply(e);
+    commitments.apply(e);
+  }
+  const plan = plans.get(planId);
+  return plan && planView(plan, commitments.ofPlan(planId));
+}
+
+async function bundledPlan(): Promise<string[]> {
   const model = new LedgerReadModel();
   const events = bundledPlanEvents();
   for (const e of events) model.apply(e);
   const planId = 'ma-2018-2020';
   const daily = { planId, from: '2018-01-01T23:59:59.999Z', to: '2020-09-26T23:59:59.999Z', interval: 'day' as const };
   if (rateHistory(model, daily).length !== 1000) throw new Error('expected 1,000 daily points');
-  return Promise.all([
-    sample(200, () => rateHistory(model, daily)),
-    sample(200, () => rateHistory(model, { planId })),
-    sample(200, (i) => model.planAsOf(planId, { effectiveAt: new Date(Date.parse('2018-03-01') + (i % 1000) * 86_400_000).toISOString() })),
-  ]).then(([d, m, p]) => [
+  const points = sampleInstants(Date.parse(daily.from), Date.parse(daily.to), 'day')!;
+  const at = (i: number) => Date.parse('2018-03-01') + (i % 1000) * 86_400_000;
+  // One after the other: `timed` awaits, so interleaved samples would time each other.
+  const d = await sample(200, () => rateHistory(model, daily));
+  const dOld = await sample(3, () => points.map((t) => foldAsOf(events, planId, t)?.implementationRate ?? 0));
+  const m = await sample(200, () => rateHistory(model, { planId }));
+  const p = await sample(200, (i) => model.planAsOf(planId, { effectiveAt: new Date(at(i)).toISOString() }));
+  const pOld = await sample(200, (i) => foldAsOf(events, planId, at(i)));
+  return [
     `Bundled plan (${events.length} events, 79 activities):`,
     '',
     '| query | runs | p50 | p95 | max |',
     '| --- | --- | --- | --- | --- |',
     `| rateHistory(interval: day), 1,000 points | ${d} |`,
+    `| peer: the same 1,000 points, one fold per point (before ADR 0007) | ${dOld} |`,
     `| rateHistory() — default window (the plan's period by month, 36 points) | ${m} |`,
     `| plan(id, asOf: {effectiveAt}) | ${p} |`,
-  ]);
+    `| peer: plan as of a date by folding its events (before ADR 0007) | ${pOld} |`,
+  ];
 }
 
 /** Feeds every event of the store to `apply`, in log order. */
@@ -81,6 +115,18 @@ async function generated(dir: string): Promise<string[]> {
   const model = new LedgerReadModel();
   const full = await timed(() => replay(store, (e) => model.apply(e)));
   const modelBytes = heap() - beforeModel;
+  // Only for the peer: the events of 4 plans, in memory as the old history cache held them.
+  const planEvents = new Map<string, ProjectedEvent[]>();
+  for (let p = 0; p < 4; p++) {
+    const events: ProjectedEvent[] = [];
+    for (const stream of [`plan-plan-${p}`, ...Array.from({ length: 25 }, (_, n) => `commitment-plan-${p}.${n + 1}`)]) {
+      for await (const e of store.readStream(stream)) events.push(e);
+    }
+    planEvents.set(
+      `plan-${p}`,
+      events.sort((a, b) => (a.position < b.position ? -1 : 1)),
+    );
+  }
   await store.close();
   const day = (i: number) => new Date(Date.parse('2018-07-01T00:00:00Z') + ((i * 7919) % 700) * 86_400_000).toISOString();
   const known = (i: number) => new Date(Date.parse(day(i)) + ((i * 31) % 60) * 86_400_000).toISOString();
@@ -94,6 +140,7 @@ async function generated(dir: string): Promise<string[]> {
     '| query | runs | p50 | p95 | max |',
     '| --- | --- | --- | --- | --- |',
     `| plan(id, asOf: {effectiveAt}) — 25 commitments, 125 activities | ${await sample(400, (i) => model.planAsOf(`plan-${i % 40}`, { effectiveAt: day(i) }))} |`,
+    `| peer: the same by folding the plan's events (before ADR 0007) | ${await sample(40, (i) => foldAsOf(planEvents.get(`plan-${i % 4}`)!, `plan-${i % 4}`, Date.parse(day(i))))} |`,
     `| plan(id, asOf: {effectiveAt, knownAt}) | ${await sample(400, (i) => model.planAsOf(`plan-${i % 40}`, { effectiveAt: day(i), knownAt: known(i) }))} |`,
     `| plan(id, asOf: {position}) | ${await sample(400, (i) => model.planAsOf(`plan-${i % 40}`, { position: BigInt(1 + ((i * 104729) % gen.events)) }))} |`,
     `| commitment(id, asOf: {effectiveAt}) | ${await sample(400, (i) => model.commitmentAsOf(`plan-${i % 40}.${1 + (i % 25)}`, { effectiveAt: day(i) }))} |`,
