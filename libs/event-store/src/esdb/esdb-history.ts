@@ -1,0 +1,48 @@
+import { isCommandError, StreamDeletedError, type EventStoreDBClient, type StreamMetadata } from '@eventstore/db-client';
+import { LedgerError } from '@ledger/domain';
+
+/**
+ * The ledger never deletes or truncates history, but an EventStoreDB operator can: stream metadata
+ * (`$maxAge`, `$maxCount`, `$tb`), soft delete, tombstone. The adapter refuses to build on a
+ * history it cannot see in full — a partial aggregate would decide wrongly, and an append would
+ * have to link its hash chain to nothing (see docs/adr/0007).
+ */
+export function historyHidden(stream: string, why: string, details: Record<string, unknown> = {}): LedgerError {
+  return new LedgerError(
+    'ILLEGAL_STATE',
+    `the history of "${stream}" is not fully readable on EventStoreDB (${why}); the ledger keeps every event forever and will not build on a partial history — remove the stream's $maxAge/$maxCount/$tb metadata or restore the events`,
+    { stream, reason: 'HISTORY_HIDDEN', ...details },
+  );
+}
+
+export function streamDeleted(stream: string): LedgerError {
+  return new LedgerError(
+    'ILLEGAL_STATE',
+    `"${stream}" was deleted on EventStoreDB (tombstone): it can never be read or written again; its events remain in $all until a scavenge`,
+    { stream, reason: 'STREAM_DELETED' },
+  );
+}
+
+/** StreamDeleted from the client (reads or appends of a tombstoned stream) as our error; others unchanged. */
+export function mapDeleted(error: unknown, stream: string): unknown {
+  return error instanceof StreamDeletedError || (error instanceof Error && isCommandError(error) && error.type === 'stream-deleted') ? streamDeleted(stream) : error;
+}
+
+/** What in a stream's metadata lets the server hide or remove events, if anything. */
+export function retentionOf(metadata: StreamMetadata | undefined): Record<string, unknown> | undefined {
+  if (!metadata) return undefined;
+  const found = Object.fromEntries(
+    (['maxAge', 'maxCount', 'truncateBefore'] as const).filter((k) => metadata[k] !== undefined).map((k) => [`$${k}`, metadata[k]]),
+  );
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+/**
+ * Before creating a stream (no_stream): EventStoreDB accepts no_stream on a soft-deleted stream
+ * and continues its revisions, and metadata set in advance would hide history. Both are refused.
+ */
+export async function assertNoRetention(client: EventStoreDBClient, stream: string, deadline: number): Promise<void> {
+  const { metadata } = await client.getStreamMetadata(stream, { deadline });
+  const retention = retentionOf(metadata);
+  if (retention) throw historyHidden(stream, `its metadata sets ${JSON.stringify(retention)}`, { retention });
+}
