@@ -120,9 +120,7 @@ describe('the double as EventStoreDB serves BatchAppend (bare client)', () => {
     const client = EventStoreDBClient.connectionString(double.connectionString);
     try {
       const s = stream();
-      const error = await client
-        .appendToStream(s, jsonEvent({ type: 'Thing', data: {} }), { deadline: 0 })
-        .catch((e: unknown) => e);
+      const error = await client.appendToStream(s, jsonEvent({ type: 'Thing', data: {} }), { deadline: 0 }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DeadlineExceededError);
       expect(double.log.stream(s)).toBeUndefined();
     } finally {

@@ -18,6 +18,7 @@ import type {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  HiddenHistory,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -27,7 +28,7 @@ import type {
   SubscriptionListener,
 } from '../event-store.port';
 import { isNotLeader, toStoreError, withDeadline } from './esdb-errors';
-import { assertNoRetention, historyHidden, mapDeleted } from './esdb-history';
+import { assertNoRetention, findHiddenHistory, historyHidden, mapDeleted } from './esdb-history';
 import { drain } from './esdb-read';
 import { isSystemEvent, toEsdbPosition, toRecorded } from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
@@ -239,6 +240,11 @@ export class EsdbEventStore implements EventStore {
   async headPosition(): Promise<bigint | undefined> {
     for await (const event of this.readAll({ direction: 'backwards', fromPosition: 'end', maxCount: 1 })) return event.position;
     return undefined;
+  }
+
+  hiddenHistory(streams: Iterable<string>): Promise<HiddenHistory[]> {
+    this.enter();
+    return findHiddenHistory(this.client, streams);
   }
 
   async close(): Promise<void> {

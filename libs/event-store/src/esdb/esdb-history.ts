@@ -1,4 +1,5 @@
-import { isCommandError, StreamDeletedError, type EventStoreDBClient, type StreamMetadata } from '@eventstore/db-client';
+import { BACKWARDS, END, isCommandError, StreamDeletedError, type EventStoreDBClient, type StreamMetadata } from '@eventstore/db-client';
+import type { HiddenHistory } from '../event-store.port';
 import { LedgerError } from '@ledger/domain';
 
 /**
@@ -25,7 +26,9 @@ export function streamDeleted(stream: string): LedgerError {
 
 /** StreamDeleted from the client (reads or appends of a tombstoned stream) as our error; others unchanged. */
 export function mapDeleted(error: unknown, stream: string): unknown {
-  return error instanceof StreamDeletedError || (error instanceof Error && isCommandError(error) && error.type === 'stream-deleted') ? streamDeleted(stream) : error;
+  return error instanceof StreamDeletedError || (error instanceof Error && isCommandError(error) && error.type === 'stream-deleted')
+    ? streamDeleted(stream)
+    : error;
 }
 
 /** What in a stream's metadata lets the server hide or remove events, if anything. */
@@ -45,4 +48,37 @@ export async function assertNoRetention(client: EventStoreDBClient, stream: stri
   const { metadata } = await client.getStreamMetadata(stream, { deadline });
   const retention = retentionOf(metadata);
   if (retention) throw historyHidden(stream, `its metadata sets ${JSON.stringify(retention)}`, { retention });
+}
+
+/** Streams whose history the server hides from stream reads or may remove: retention metadata, soft delete, tombstone. */
+export async function findHiddenHistory(client: EventStoreDBClient, streams: Iterable<string>): Promise<HiddenHistory[]> {
+  const found: HiddenHistory[] = [];
+  const names = [...streams];
+  // A few reads at a time: one metadata read and one tail read per stream.
+  for (let i = 0; i < names.length; i += 16) {
+    const batch = await Promise.all(names.slice(i, i + 16).map((stream) => hiddenIn(client, stream)));
+    for (const note of batch) if (note) found.push(note);
+  }
+  return found;
+}
+
+async function hiddenIn(client: EventStoreDBClient, stream: string): Promise<HiddenHistory | undefined> {
+  try {
+    // Read to the end (one event): leaving early leaves a call that the client's dispose() waits for.
+    for await (const _ of client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) void _;
+  } catch (error) {
+    if (mapDeleted(error, stream) !== error)
+      return { stream, reason: 'deleted (tombstone): stream reads fail, a scavenge removes its events from $all' };
+    if (!(error instanceof Error && isCommandError(error) && error.type === 'stream-not-found')) throw error;
+  }
+  const { metadata } = await client.getStreamMetadata(stream);
+  const retention = retentionOf(metadata);
+  if (!retention) return undefined;
+  const soft = typeof metadata?.truncateBefore === 'number' && metadata.truncateBefore >= Number.MAX_SAFE_INTEGER;
+  return {
+    stream,
+    reason: soft
+      ? 'soft-deleted: stream reads say it does not exist, a scavenge removes its events from $all'
+      : `metadata ${JSON.stringify(retention)}: stream reads skip events it excludes, a scavenge removes them from $all`,
+  };
 }

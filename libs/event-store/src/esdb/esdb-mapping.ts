@@ -41,7 +41,13 @@ export function toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): Re
     throw new LedgerError(
       'ILLEGAL_STATE',
       `event ${recorded.stream}@${recorded.revision} has commit position ${commit} but prepare position ${prepare} (an explicit transaction): the ledger needs one position per event and refuses to read on rather than skip or repeat events`,
-      { stream: recorded.stream, revision: recorded.revision.toString(), commit: String(commit), prepare: String(prepare), reason: 'SHARED_POSITION' },
+      {
+        stream: recorded.stream,
+        revision: recorded.revision.toString(),
+        commit: String(commit),
+        prepare: String(prepare),
+        reason: 'SHARED_POSITION',
+      },
     );
   }
   return recorded;

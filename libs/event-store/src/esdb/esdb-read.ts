@@ -1,4 +1,5 @@
 import type { AllStreamResolvedEvent, ResolvedEvent, StreamingRead } from '@eventstore/db-client';
+import { LedgerError } from '@ledger/domain';
 import type { RecordedEvent } from '../event-store.port';
 import { toStoreError } from './esdb-errors';
 import { toRecorded } from './esdb-mapping';
@@ -23,7 +24,8 @@ export async function* drain(
     }
     complete = true;
   } catch (error) {
-    complete = true;
+    // A failed call needs no cancel; an event we refused (toRecorded) leaves the call open: cancel it.
+    complete = !(error instanceof LedgerError);
     throw toStoreError(error, action);
   } finally {
     if (!complete) await read.cancel().catch(() => undefined);

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { LedgerError } from '@ledger/domain';
-import { EVENT_STORE, verifyChain, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE, verifyStore, type EventStore } from '@ledger/event-store';
 import type { GqlContext } from '../issuer';
 
 @ObjectType('LedgerVerification', { description: 'Result of recomputing the hash chain of the whole log.' })
@@ -57,7 +57,7 @@ export class VerificationResolver {
         ]);
       anchor = { position: m[1], hash: m[2] };
     }
-    const r = await verifyChain(this.store.readAll(), { expectedHead: anchor });
+    const r = await verifyStore(this.store, { expectedHead: anchor });
     return {
       ok: r.ok,
       checkedEvents: r.checkedEvents,
