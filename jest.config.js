@@ -18,6 +18,7 @@ const common = {
   setupFiles: ['<rootDir>/libs/testing/src/jest-env.ts'],
 };
 module.exports = {
+  reporters: ['default', '<rootDir>/test/support/skipped-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
