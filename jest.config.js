@@ -1,4 +1,8 @@
-/** Three tiers by suffix: *.spec.ts (unit), *.int-spec.ts (real adapters), test/**\/*.e2e-spec.ts (HTTP). */
+/**
+ * Three tiers by suffix: *.spec.ts (unit), *.int-spec.ts (real adapters), test/**\/*.e2e-spec.ts (HTTP).
+ * Int and e2e tests wait for conditions with generous bounds (a loaded machine is slow, not wrong):
+ * their timeout stays above waitFor's default bound.
+ */
 const moduleNameMapper = {
   '^@ledger/domain$': '<rootDir>/libs/ledger/src/index.ts',
   '^@ledger/event-store$': '<rootDir>/libs/event-store/src/index.ts',
@@ -21,7 +25,7 @@ module.exports = {
   reporters: ['default', '<rootDir>/test/support/skipped-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
-    { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    { ...common, displayName: 'int', testTimeout: 30_000, testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
+    { ...common, displayName: 'e2e', testTimeout: 30_000, testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],
 };
