@@ -14,7 +14,13 @@ const IN_FLIGHT = 8;
 const TEXT = 'Organisation d’un atelier régional de sensibilisation au profit des associations et des administrations';
 
 const data = (i: number) => ({ commitmentId: `ma.${i % 18}`, activityId: `ma.${i % 18}.1`, kind: 'DONE', text: TEXT, date: 'Mars 2019' });
-const metadata = () => ({ schemaVersion: 1, actor: 'lead-42', role: 'lead', commandId: randomUUID(), recordedAt: new Date().toISOString() });
+const metadata = () => ({
+  schemaVersion: 1,
+  actor: 'lead-42',
+  role: 'lead',
+  commandId: randomUUID(),
+  recordedAt: new Date().toISOString(),
+});
 
 /** Runs `append(stream, expectedRevision, i)` APPENDS times over STREAMS streams, IN_FLIGHT at a time; ms. */
 async function run(append: (stream: string, expected: bigint | 'no_stream', i: number) => Promise<void>): Promise<number> {
@@ -42,9 +48,13 @@ async function compare(batchAppend: boolean): Promise<string[]> {
   const store = new EsdbEventStore(double.connectionString);
   try {
     const bareAppend = (stream: string, expected: bigint | 'no_stream', i: number) =>
-      client.appendToStream(stream, jsonEvent({ type: 'ActionRecorded', data: data(i), metadata: metadata() }), { expectedRevision: expected }).then(() => undefined);
+      client
+        .appendToStream(stream, jsonEvent({ type: 'ActionRecorded', data: data(i), metadata: metadata() }), { expectedRevision: expected })
+        .then(() => undefined);
     const adapterAppend = (stream: string, expected: bigint | 'no_stream', i: number) =>
-      store.append(stream, [{ id: randomUUID(), type: 'ActionRecorded', data: data(i), metadata: metadata() }], expected).then(() => undefined);
+      store
+        .append(stream, [{ id: randomUUID(), type: 'ActionRecorded', data: data(i), metadata: metadata() }], expected)
+        .then(() => undefined);
     await run(bareAppend); // warm-up: connection, JIT
     await run(adapterAppend);
     const bare = await run(bareAppend);

@@ -1,5 +1,5 @@
 import { ErrorType, isCommandError } from '@eventstore/db-client';
-import { LedgerError } from '@ledger/domain';
+import { StoreError } from '../store-error';
 
 /** Client error types that mean "the server could not be reached or did not answer in time". */
 const UNAVAILABLE_TYPES = new Set<string>([
@@ -30,10 +30,10 @@ export function isNotLeader(error: unknown): boolean {
  * For an append (`outcomeUnknown`), the message says that it may have been written.
  */
 export function toStoreError(error: unknown, action: string, outcomeUnknown = false): unknown {
-  if (error instanceof LedgerError || !isUnavailable(error)) return error;
+  if (error instanceof StoreError || !isUnavailable(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
   const unknown = outcomeUnknown && !isNotLeader(error) ? `; ${OUTCOME_UNKNOWN}` : '';
-  return new LedgerError('STORE_UNAVAILABLE', `EventStoreDB is unavailable (${action}): ${reason}${unknown}`, { action, reason });
+  return new StoreError('STORE_UNAVAILABLE', `EventStoreDB is unavailable (${action}): ${reason}${unknown}`, { action, reason });
 }
 
 /**
@@ -45,7 +45,7 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, action: stri
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const message = `EventStoreDB did not answer within ${ms} ms (${action}); ${OUTCOME_UNKNOWN}`;
-      reject(new LedgerError('STORE_UNAVAILABLE', message, { action, timeoutMs: ms }));
+      reject(new StoreError('STORE_UNAVAILABLE', message, { action, timeoutMs: ms }));
     }, ms);
   });
   try {

@@ -1,6 +1,6 @@
 import { BACKWARDS, END, isCommandError, StreamDeletedError, type EventStoreDBClient, type StreamMetadata } from '@eventstore/db-client';
 import type { HiddenHistory } from '../event-store.port';
-import { LedgerError } from '@ledger/domain';
+import { StoreError } from '../store-error';
 
 /**
  * The ledger never deletes or truncates history, but an EventStoreDB operator can: stream metadata
@@ -8,16 +8,16 @@ import { LedgerError } from '@ledger/domain';
  * history it cannot see in full — a partial aggregate would decide wrongly, and an append would
  * have to link its hash chain to nothing (see docs/adr/0007).
  */
-export function historyHidden(stream: string, why: string, details: Record<string, unknown> = {}): LedgerError {
-  return new LedgerError(
+export function historyHidden(stream: string, why: string, details: Record<string, unknown> = {}): StoreError {
+  return new StoreError(
     'ILLEGAL_STATE',
     `the history of "${stream}" is not fully readable on EventStoreDB (${why}); the ledger keeps every event forever and will not build on a partial history — remove the stream's $maxAge/$maxCount/$tb metadata or restore the events`,
     { stream, reason: 'HISTORY_HIDDEN', ...details },
   );
 }
 
-export function streamDeleted(stream: string): LedgerError {
-  return new LedgerError(
+export function streamDeleted(stream: string): StoreError {
+  return new StoreError(
     'ILLEGAL_STATE',
     `"${stream}" was deleted on EventStoreDB (tombstone): it can never be read or written again; its events remain in $all until a scavenge`,
     { stream, reason: 'STREAM_DELETED' },

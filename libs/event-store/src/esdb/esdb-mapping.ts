@@ -1,5 +1,5 @@
 import type { AllStreamResolvedEvent, Position, ResolvedEvent } from '@eventstore/db-client';
-import { LedgerError } from '@ledger/domain';
+import { StoreError } from '../store-error';
 import type { RecordedEvent } from '../event-store.port';
 
 /** What servers before 22.6 send as the $all position of an event read from a stream (ulong -1). */
@@ -38,7 +38,7 @@ export function toRecorded(resolved: ResolvedEvent | AllStreamResolvedEvent): Re
   };
   const prepare = event.position?.prepare;
   if (recorded.position >= 0n && prepare !== undefined && prepare !== commit && prepare !== NO_POSITION && !isSystemEvent(recorded)) {
-    throw new LedgerError(
+    throw new StoreError(
       'ILLEGAL_STATE',
       `event ${recorded.stream}@${recorded.revision} has commit position ${commit} but prepare position ${prepare} (an explicit transaction): the ledger needs one position per event and refuses to read on rather than skip or repeat events`,
       {

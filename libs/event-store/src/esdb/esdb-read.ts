@@ -1,5 +1,5 @@
 import type { AllStreamResolvedEvent, ResolvedEvent, StreamingRead } from '@eventstore/db-client';
-import { LedgerError } from '@ledger/domain';
+import { StoreError } from '../store-error';
 import type { RecordedEvent } from '../event-store.port';
 import { toStoreError } from './esdb-errors';
 import { toRecorded } from './esdb-mapping';
@@ -25,7 +25,7 @@ export async function* drain(
     complete = true;
   } catch (error) {
     // A failed call needs no cancel; an event we refused (toRecorded) leaves the call open: cancel it.
-    complete = !(error instanceof LedgerError);
+    complete = !(error instanceof StoreError);
     throw toStoreError(error, action);
   } finally {
     if (!complete) await read.cancel().catch(() => undefined);

@@ -1,5 +1,5 @@
 import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
-import { LedgerError } from '@ledger/domain';
+import { StoreError } from '../store-error';
 import type { Subscription, SubscriptionListener } from '../event-store.port';
 import { isUnavailable, toStoreError } from './esdb-errors';
 import { isSystemEvent, toEsdbPosition, toRecorded } from './esdb-mapping';
@@ -70,7 +70,7 @@ export class EsdbSubscription implements Subscription {
     // Any end the server decides (shutdown, a dropped subscription, an unknown drop reason) is a lost
     // connection to the log for the caller: it resubscribes from its position.
     stream.on('error', (error: Error) => this.end(dropped(error)));
-    stream.on('end', () => this.end(new LedgerError('STORE_UNAVAILABLE', 'EventStoreDB ended the subscription to $all')));
+    stream.on('end', () => this.end(new StoreError('STORE_UNAVAILABLE', 'EventStoreDB ended the subscription to $all')));
     await this.deliver(head);
   }
 
@@ -132,5 +132,5 @@ export class EsdbSubscription implements Subscription {
 
 function dropped(error: Error): Error {
   if (isUnavailable(error)) return toStoreError(error, 'subscription to $all') as Error;
-  return new LedgerError('STORE_UNAVAILABLE', `EventStoreDB dropped the subscription to $all: ${error.message}`, { reason: error.message });
+  return new StoreError('STORE_UNAVAILABLE', `EventStoreDB dropped the subscription to $all: ${error.message}`, { reason: error.message });
 }
