@@ -5,11 +5,8 @@ import {
   jsonEvent,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  type AllStreamResolvedEvent,
   type JSONType,
   type ReadPosition,
-  type ResolvedEvent,
-  type StreamingRead,
 } from '@eventstore/db-client';
 import { concurrencyConflict } from '../concurrency-conflict';
 import { GENESIS_HASH, linkToEvent, sealStreamRun, withoutIntegrity } from '../integrity/event-hash';
@@ -30,7 +27,7 @@ import type {
 import { isNotLeader, toStoreError, withDeadline } from './esdb-errors';
 import { assertNoRetention, findHiddenHistory, historyHidden, mapDeleted } from './esdb-history';
 import { drain } from './esdb-read';
-import { isSystemEvent, toEsdbPosition, toRecorded } from './esdb-mapping';
+import { isSystemEvent, toEsdbPosition } from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
 
 export interface EsdbEventStoreOptions {

@@ -160,7 +160,6 @@ describe('EsdbEventStore subscriptions against server behaviour', () => {
       return ++steady >= 20;
     }, 30_000);
     const blockedAt = stats().sent;
-    if (process.env.DEBUG_BACKPRESSURE) console.log('blocked at', blockedAt);
     expect(seen).toHaveLength(1);
     // Bounded by the adapter's queue (64) plus the transport's buffers — far from the whole log.
     expect(blockedAt).toBeLessThan(total / 3);

@@ -1,4 +1,4 @@
-import type { StoredEvent } from './esdb-log';
+import type { StoredEvent } from './stored-event';
 
 /** EventStoreDB's "deleted stream" marker: soft delete sets `$tb` to it (EventNumber.DeletedStream). */
 export const DELETED_STREAM = 0x7fff_ffff_ffff_ffffn;
