@@ -175,11 +175,9 @@ function validateOptions(options: CommandOptions, now: Date): void {
       'integer',
       `expectedVersion must be an integer ≥ 0, got ${options.expectedVersion}`,
     )
-    .isoDate('effectiveAt', options.effectiveAt)
+    // Clock skew between a client and the server: a minute.
+    .effectiveDate('effectiveAt', options.effectiveAt, new Date(now.getTime() + 60_000))
     .throwIfAny();
-  if (options.effectiveAt && Date.parse(options.effectiveAt) > now.getTime() + 60_000) {
-    checks().rule(false, 'effectiveAt', 'notInFuture', `effectiveAt must not be in the future, got ${options.effectiveAt}`).throwIfAny();
-  }
 }
 
 function conflict(stream: string, expectedVersion: number, currentVersion: number): LedgerError {

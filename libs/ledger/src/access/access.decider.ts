@@ -3,21 +3,25 @@ import { checks } from '../shared/checks';
 import { LedgerError } from '../shared/ledger-error';
 import type { AccessCommand, AccessEvent } from './access.events';
 
-/** Lead assignments of one plan: commitment id → user ids (token `sub`). */
+/**
+ * Lead assignments of one plan: commitment id → user ids (token `sub`). A Map, not an object:
+ * ids come from callers, and "constructor" or "__proto__" must be ordinary keys.
+ */
 export interface AccessState {
-  leads: Readonly<Record<string, readonly string[]>>;
+  leads: ReadonlyMap<string, readonly string[]>;
 }
 
-export const initialAccessState: AccessState = { leads: {} };
+export const initialAccessState: AccessState = { leads: new Map() };
 
 export function evolveAccess(state: AccessState, event: AccessEvent): AccessState {
   const { commitmentId, userId } = event.data;
-  const current = state.leads[commitmentId] ?? [];
+  const current = state.leads.get(commitmentId) ?? [];
+  const withLeads = (leads: readonly string[]): AccessState => ({ leads: new Map(state.leads).set(commitmentId, leads) });
   switch (event.type) {
     case 'LeadAssigned':
-      return { leads: { ...state.leads, [commitmentId]: [...current, userId] } };
+      return withLeads([...current, userId]);
     case 'LeadRevoked':
-      return { leads: { ...state.leads, [commitmentId]: current.filter((u) => u !== userId) } };
+      return withLeads(current.filter((u) => u !== userId));
     default: {
       const never: never = event;
       return never;
@@ -26,7 +30,7 @@ export function evolveAccess(state: AccessState, event: AccessEvent): AccessStat
 }
 
 export const isLeadOf = (state: AccessState, commitmentId: string, userId: string): boolean =>
-  (state.leads[commitmentId] ?? []).includes(userId);
+  (state.leads.get(commitmentId) ?? []).includes(userId);
 
 /** decide for the access stream; `commitment` is the commitment the assignment is about. */
 export function decideAccess(command: AccessCommand, state: AccessState, commitment: CommitmentState): AccessEvent[] {
