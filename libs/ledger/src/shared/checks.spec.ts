@@ -24,7 +24,9 @@ describe('texts: one rule for control, bidi-control and zero-width characters', 
   });
 
   it('accepts Arabic and French text, tabs and line breaks', () => {
-    expect(problemsOf(() => checks().longText('results', 'تقرير التقييم الذاتي\nRapport d’auto-évaluation\t84 %').throwIfAny())).toEqual([]);
+    expect(problemsOf(() => checks().longText('results', 'تقرير التقييم الذاتي\nRapport d’auto-évaluation\t84 %').throwIfAny())).toEqual(
+      [],
+    );
   });
 });
 
