@@ -49,6 +49,7 @@ export function counting<T>(source: AsyncIterable<T>, seen: { count: number }): 
 export function spyOnResolver<T extends object, K extends keyof T & string>(prototype: T, method: K): jest.SpyInstance {
   const original = prototype[method] as object;
   const spy = jest.spyOn(prototype, method as never) as jest.SpyInstance;
-  for (const key of Reflect.getMetadataKeys(original)) Reflect.defineMetadata(key, Reflect.getMetadata(key, original), prototype[method] as object);
+  for (const key of Reflect.getMetadataKeys(original))
+    Reflect.defineMetadata(key, Reflect.getMetadata(key, original), prototype[method] as object);
   return spy;
 }

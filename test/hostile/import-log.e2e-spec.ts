@@ -183,7 +183,10 @@ describe.each(storeTargets().map((t, i) => [t.name, i] as const))('hostile calle
   it('refuses a perfectly re-sealed forgery when given the head recorded from the original', async () => {
     const last = exported.at(-1)!;
     const head = `${last.position}:${readIntegrity(last.metadata)!.hash}`;
-    const forged = reseal(exported.map((l, i) => (i === 50 ? { ...l, metadata: { ...l.metadata, actor: 'someone-else' } } : l)));
+    // An edit in the head's own stream: an EventStoreDB export chains per stream only, so the head
+    // anchors its stream (an embedded export chains the whole log: any edit would do).
+    const edited = exported.findIndex((l) => l.stream === last.stream);
+    const forged = reseal(exported.map((l, i) => (i === edited ? { ...l, metadata: { ...l.metadata, actor: 'someone-else' } } : l)));
     const { code, env } = await importInto(forged, { expectedHead: head });
     expect(code).not.toBe(0);
     expect(output).toMatch(/recorded head/);

@@ -122,6 +122,11 @@ export class Checks {
     return this.problems.length === 0;
   }
 
+  /** The problems found so far, to report them without throwing. */
+  get found(): readonly FieldProblem[] {
+    return this.problems;
+  }
+
   /** Throws VALIDATION_FAILED with every problem found, or returns. */
   throwIfAny(): void {
     if (this.problems.length > 0) throw LedgerError.validation(this.problems);

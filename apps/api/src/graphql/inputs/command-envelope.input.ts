@@ -24,7 +24,10 @@ export abstract class CommandEnvelopeInput {
   @Min(0, { message: 'expectedVersion must be ≥ 0, got $value' })
   expectedVersion?: number;
 
-  @Field({ nullable: true, description: 'Business date the fact refers to (ISO 8601, e.g. "2020-12-31"), from 1900-01-01 to now; defaults to now.' })
+  @Field({
+    nullable: true,
+    description: 'Business date the fact refers to (ISO 8601, e.g. "2020-12-31"), from 1900-01-01 to now; defaults to now.',
+  })
   @IsOptional()
   @IsoDate()
   effectiveAt?: string;

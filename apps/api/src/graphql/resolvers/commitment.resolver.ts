@@ -21,6 +21,7 @@ import {
 import type { GqlContext } from '../issuer';
 import { AxisType, CommitmentPayload, CommitmentType } from '../types/plan.type';
 import { envelope } from './envelope';
+import { writtenCommitment } from './written-view';
 
 /** Commitment query and mutations: thin — input → command → CommandBus → payload. */
 @Resolver(() => CommitmentType)
@@ -135,7 +136,7 @@ export class CommitmentResolver {
 
   private async run(command: DomainCommand, input: CommandEnvelopeInput, ctx: GqlContext): Promise<CommitmentPayload> {
     const result = await this.gateway.send(command, ctx.issuer, envelope(input), ctx.authError);
-    const commitment = await this.queryBus.execute(new GetCommitment(result.aggregateId));
+    const commitment = writtenCommitment(result, this.readModels.model, ctx);
     if (!commitment) throw LedgerError.notFound('commitment', result.aggregateId);
     return { version: result.version, position: result.position.toString(), commitment: commitment as unknown as CommitmentType };
   }
