@@ -25,13 +25,14 @@ export type LogStream = { write(line: string): void };
 const HTTP_OUTCOMES: Record<number, string> = { 413: 'PAYLOAD_TOO_LARGE', 429: 'RATE_LIMITED' };
 
 /**
- * Fastify's logger (pino, JSON lines): in production at info, with one line per request; outside
- * production at warn (unexpected errors only), unless LEDGER_LOG=silent. Headers are never logged
+ * Fastify's logger (pino, JSON lines): in production (or LEDGER_LOG=json) at info, with one line per
+ * request; otherwise at warn (unexpected errors only); none with LEDGER_LOG=silent. Headers are never logged
  * (tokens), nor subjects or names: a request line names the caller's roles.
  */
 export function loggerOptions(production: boolean, stream?: LogStream): false | Record<string, unknown> {
   if (process.env.LEDGER_LOG === 'silent' && !stream) return false;
-  const level = process.env.LEDGER_LOG_LEVEL ?? (production || stream ? 'info' : 'warn');
+  const requestLines = production || stream !== undefined || process.env.LEDGER_LOG === 'json';
+  const level = process.env.LEDGER_LOG_LEVEL ?? (requestLines ? 'info' : 'warn');
   return {
     level,
     ...(stream ? { stream } : {}),
