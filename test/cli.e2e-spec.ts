@@ -76,7 +76,9 @@ describe('ledger CLI and projection failures', () => {
       await app.get(ReadModelService).waitFor(480n, 5000);
       const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
       expect(await replayCommand({ verify: true, url })).toBe(0);
-      expect(output).toMatch(/OK: plans [0-9a-f]{12}, commitments [0-9a-f]{12} equal the live read models at position 480/);
+      expect(output).toMatch(
+        /OK: plans [0-9a-f]{12}, commitments [0-9a-f]{12}, access [0-9a-f]{12} equal the live read models at position 480/,
+      );
     } finally {
       await app.close();
     }

@@ -20,6 +20,7 @@ import { HistoryResolver } from './graphql/resolvers/history.resolver';
 import { StatusResolver } from './graphql/resolvers/status.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { VerificationResolver } from './graphql/resolvers/verification.resolver';
+import { ViewerResolver } from './graphql/resolvers/viewer.resolver';
 import { HealthController } from './health/health.controller';
 import { ledgerValidationPipe } from './validation.pipe';
 
@@ -71,6 +72,7 @@ export class AppModule {
         StatusResolver,
         AuditResolver,
         VerificationResolver,
+        ViewerResolver,
         ReportResolver,
       ],
     };

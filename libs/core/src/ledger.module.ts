@@ -4,6 +4,7 @@ import { CLOCK, systemClock, type Clock } from './commands/clock';
 import { CommandGateway } from './commands/command-gateway.service';
 import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
+import { AccessProjectionHandler } from './projections/access.projection-handler';
 import { CommitmentsProjectionHandler } from './projections/commitments.projection-handler';
 import { PlansProjectionHandler } from './projections/plans.projection-handler';
 import { ProjectionRunner } from './projections/projection-runner.service';
@@ -46,6 +47,7 @@ export class LedgerModule {
         ProjectionRunner,
         PlansProjectionHandler,
         CommitmentsProjectionHandler,
+        AccessProjectionHandler,
         LedgerCommandHandler,
         CommandGateway,
         PlanImporter,

@@ -3,25 +3,21 @@ import { checks } from '../shared/checks';
 import { LedgerError } from '../shared/ledger-error';
 import type { AccessCommand, AccessEvent } from './access.events';
 
-/**
- * Lead assignments of one plan: commitment id → user ids (token `sub`). A Map, not an object:
- * ids come from callers, and "constructor" or "__proto__" must be ordinary keys.
- */
+/** Lead assignments of one plan: commitment id → user ids (token `sub`). */
 export interface AccessState {
-  leads: ReadonlyMap<string, readonly string[]>;
+  leads: Readonly<Record<string, readonly string[]>>;
 }
 
-export const initialAccessState: AccessState = { leads: new Map() };
+export const initialAccessState: AccessState = { leads: {} };
 
 export function evolveAccess(state: AccessState, event: AccessEvent): AccessState {
   const { commitmentId, userId } = event.data;
-  const current = state.leads.get(commitmentId) ?? [];
-  const withLeads = (leads: readonly string[]): AccessState => ({ leads: new Map(state.leads).set(commitmentId, leads) });
+  const current = leadsOf(state, commitmentId);
   switch (event.type) {
     case 'LeadAssigned':
-      return withLeads([...current, userId]);
+      return { leads: { ...state.leads, [commitmentId]: [...current, userId] } };
     case 'LeadRevoked':
-      return withLeads(current.filter((u) => u !== userId));
+      return { leads: { ...state.leads, [commitmentId]: current.filter((u) => u !== userId) } };
     default: {
       const never: never = event;
       return never;
@@ -29,8 +25,12 @@ export function evolveAccess(state: AccessState, event: AccessEvent): AccessStat
   }
 }
 
+/** The users currently leading a commitment, in assignment order. */
+export const leadsOf = (state: AccessState, commitmentId: string): readonly string[] =>
+  Object.prototype.hasOwnProperty.call(state.leads, commitmentId) ? state.leads[commitmentId] : [];
+
 export const isLeadOf = (state: AccessState, commitmentId: string, userId: string): boolean =>
-  (state.leads.get(commitmentId) ?? []).includes(userId);
+  leadsOf(state, commitmentId).includes(userId);
 
 /** decide for the access stream; `commitment` is the commitment the assignment is about. */
 export function decideAccess(command: AccessCommand, state: AccessState, commitment: CommitmentState): AccessEvent[] {

@@ -78,6 +78,7 @@ const LIST: Record<string, (args: Args, s: Scope) => number> = {
   'Activity.additionalActions': (_a, s) => s.stats.maxActionsPerActivity,
   'PlanChanges.commitments': (_a, s) => s.stats.maxCommitmentsPerPlan,
   'CommitmentChange.events': (_a, s) => s.stats.maxEventsPerCommitment,
+  'Viewer.commitments': (_a, s) => Math.max(1, s.stats.plans) * s.stats.maxCommitmentsPerPlan,
 };
 
 /**
