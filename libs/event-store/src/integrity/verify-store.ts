@@ -7,7 +7,12 @@ import { verifyChain, type ChainVerification, type VerifyChainOptions } from './
  * chain that verifies on a store that hides part of it is reported as not ok: the auditor is told
  * which streams, and why, rather than shown an OK that a scavenge could silently turn into a gap.
  */
-export async function verifyStore(store: EventStore, options: VerifyChainOptions = {}): Promise<ChainVerification> {
+export interface VerifyStoreOptions extends VerifyChainOptions {
+  /** Wraps the log as it is read (e.g. to yield to other work during a long scan). */
+  through?: (events: AsyncIterable<RecordedEvent>) => AsyncIterable<RecordedEvent>;
+}
+
+export async function verifyStore(store: EventStore, options: VerifyStoreOptions = {}): Promise<ChainVerification> {
   const streams = new Set<string>();
   async function* noting(events: AsyncIterable<RecordedEvent>): AsyncIterable<RecordedEvent> {
     for await (const e of events) {
@@ -15,7 +20,8 @@ export async function verifyStore(store: EventStore, options: VerifyChainOptions
       yield e;
     }
   }
-  const chain = await verifyChain(noting(store.readAll()), options);
+  const events = noting(store.readAll());
+  const chain = await verifyChain(options.through ? options.through(events) : events, { expectedHead: options.expectedHead });
   const hidden = store.hiddenHistory ? await store.hiddenHistory(streams) : [];
   if (hidden.length === 0) return chain;
   const list = hidden.map((h) => `"${h.stream}" ${h.reason}`).join('; ');
