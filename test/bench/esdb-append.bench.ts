@@ -93,7 +93,7 @@ async function main(): Promise<void> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out('');
   out(
-    `(d) EventStoreDB appends: adapter vs bare client, ${APPENDS.toLocaleString('en-US')} one-event appends over ${STREAMS} streams, ${IN_FLIGHT} in flight, gRPC double (${cpus().length} cores, same run)`,
+    `(e) EventStoreDB appends: adapter vs bare client, ${APPENDS.toLocaleString('en-US')} one-event appends over ${STREAMS} streams, ${IN_FLIGHT} in flight, gRPC double (${cpus().length} cores, same run)`,
   );
   out('');
   out('| what | appends | time | rate | vs bare client |');

@@ -1,7 +1,7 @@
 /**
  * What can go wrong in any adapter, as stable codes the shell maps to its own errors.
  * ILLEGAL_STATE: the stored log itself refuses the operation (EventStoreDB hides or deleted part of
- * a stream's history, or events share one position) — see docs/adr/0009.
+ * a stream's history, or events share one position) — see docs/adr/0010.
  */
 export type StoreErrorCode = 'CONCURRENCY_CONFLICT' | 'STORE_UNAVAILABLE' | 'ILLEGAL_STATE';
 

@@ -6,7 +6,7 @@ import { StoreError } from '../store-error';
  * The ledger never deletes or truncates history, but an EventStoreDB operator can: stream metadata
  * (`$maxAge`, `$maxCount`, `$tb`), soft delete, tombstone. The adapter refuses to build on a
  * history it cannot see in full — a partial aggregate would decide wrongly, and an append would
- * have to link its hash chain to nothing (see docs/adr/0009).
+ * have to link its hash chain to nothing (see docs/adr/0010).
  */
 export function historyHidden(stream: string, why: string, details: Record<string, unknown> = {}): StoreError {
   return new StoreError(
