@@ -81,13 +81,30 @@ describe('ledger CLI and projection failures', () => {
         /OK: plans [0-9a-f]{12}, commitments [0-9a-f]{12}, access [0-9a-f]{12} equal the live read models at position 480/,
       );
 
-      // Now make the live plans model deliberately different (an axis no event ever added).
-      const live = app.get(ReadModelService).model;
-      live.plans.apply({
-        ...(await lastEventOf(app, 'plan-ma-2018-2020')),
+      // Now make the live plans model deliberately different (an axis no event ever added), then
+      // let the log move on by one event, so the server reports its digests afresh.
+      const readModels = app.get(ReadModelService);
+      const last = await lastEventOf(app, 'plan-ma-2018-2020');
+      readModels.model.plans.apply({
+        ...last,
         type: 'AxisAdded',
         data: { planId: 'ma-2018-2020', axisId: 'ghost', title: 'Ghost', order: 99 },
       });
+      const closed = await app
+        .get<EventStore>(EVENT_STORE)
+        .append(
+          'plan-ma-2018-2020',
+          [
+            {
+              id: randomUUID(),
+              type: 'ReportingPeriodClosed',
+              data: { planId: 'ma-2018-2020', name: 'Bilan', endsAt: '2020-12-31' },
+              metadata: { ...last.metadata },
+            },
+          ],
+          last.revision,
+        );
+      await readModels.waitFor(closed.position, 30_000);
       output = '';
       expect(await replayCommand({ verify: true, url })).toBe(1);
       expect(output).toMatch(/DIFFERS: plans: replay [0-9a-f]{64} \(1 entries\) vs live [0-9a-f]{64} \(1 entries\)/);

@@ -20,7 +20,13 @@ export interface StoreTarget {
  */
 export const RUN_SUFFIX = REAL_ESDB ? `-r${randomBytes(4).toString('hex')}` : '';
 
+/** The targets that run here (the real server only when configured). */
 export function storeTargets(): StoreTarget[] {
+  return allStoreTargets().filter((t) => !t.skipped);
+}
+
+/** Every target, the ones that cannot run here marked `skipped` with the reason. */
+export function allStoreTargets(): StoreTarget[] {
   let dir: string | undefined;
   let double: EsdbDouble | undefined;
   return [
@@ -55,7 +61,7 @@ export function storeTargets(): StoreTarget[] {
 
 /** `describe` once per store target; a target that cannot run here is reported as skipped, with why. */
 export function describeEachStore(title: string, body: (target: StoreTarget) => void): void {
-  for (const target of storeTargets()) {
+  for (const target of allStoreTargets()) {
     if (target.skipped) describe.skip(`${title} — ${target.name} — SKIPPED: ${target.skipped}`, () => body(target));
     else describe(`${title} — ${target.name}`, () => body(target));
   }
