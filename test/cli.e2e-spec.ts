@@ -90,20 +90,18 @@ describe('ledger CLI and projection failures', () => {
         type: 'AxisAdded',
         data: { planId: 'ma-2018-2020', axisId: 'ghost', title: 'Ghost', order: 99 },
       });
-      const closed = await app
-        .get<EventStore>(EVENT_STORE)
-        .append(
-          'plan-ma-2018-2020',
-          [
-            {
-              id: randomUUID(),
-              type: 'ReportingPeriodClosed',
-              data: { planId: 'ma-2018-2020', name: 'Bilan', endsAt: '2020-12-31' },
-              metadata: { ...last.metadata },
-            },
-          ],
-          last.revision,
-        );
+      const closed = await app.get<EventStore>(EVENT_STORE).append(
+        'plan-ma-2018-2020',
+        [
+          {
+            id: randomUUID(),
+            type: 'ReportingPeriodClosed',
+            data: { planId: 'ma-2018-2020', name: 'Bilan', endsAt: '2020-12-31' },
+            metadata: { ...last.metadata },
+          },
+        ],
+        last.revision,
+      );
       await readModels.waitFor(closed.position, 30_000);
       output = '';
       expect(await replayCommand({ verify: true, url })).toBe(1);
