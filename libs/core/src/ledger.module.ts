@@ -12,6 +12,7 @@ import { ProjectionRunner } from './projections/projection-runner.service';
 import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
 import { PlanImporter } from './import/plan-importer.service';
+import { SampleState } from './import/sample-state';
 import { TokenService } from './auth/token.service';
 import { ReportService } from './report/report.service';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
@@ -50,6 +51,7 @@ export class LedgerModule {
         LedgerCommandHandler,
         CommandGateway,
         PlanImporter,
+        SampleState,
         TokenService,
         ReportService,
         ...QUERY_HANDLERS,
@@ -64,6 +66,7 @@ export class LedgerModule {
         ProjectionRunner,
         CommandGateway,
         PlanImporter,
+        SampleState,
         TokenService,
         ReportService,
       ],

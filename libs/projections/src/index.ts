@@ -8,3 +8,4 @@ export * from './as-of';
 export * from './time-travel';
 export * from './audit';
 export * from './digest';
+export * from './read-model-stats';

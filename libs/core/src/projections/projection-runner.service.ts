@@ -84,6 +84,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
       return;
     }
     for (const event of batch) this.readModels.recordCommand(event);
+    this.readModels.events += batch.length;
     this.readModels.advance(batch[batch.length - 1].position);
   }
 

@@ -1,4 +1,3 @@
-import { LedgerError } from '@ledger/domain';
 import { checkedInstant, seriesPoints, type HistoryInterval } from './rate-window';
 import { sweepRates, type SeriesTarget } from './rate-sweep';
 import { resolvePoint } from './time-point';
@@ -25,32 +24,33 @@ export interface RateHistoryQuery {
 /**
  * The implementation rate of a plan, an axis or a commitment by effective date: at each instant,
  * what `planAsOf({effectiveAt: instant, knownAt})` gives — computed in one sweep (rate-sweep.ts).
- * Unknown plan, axis or commitment: NOT_FOUND; bad dates or too many points: VALIDATION_FAILED.
+ * Bad dates or too many points: VALIDATION_FAILED. An unknown plan, or an axis or commitment the
+ * plan does not have: an empty series (as `plan(id)` answers null), allocating nothing.
  */
 export function rateHistory(sources: TimeTravelSources, q: RateHistoryQuery): RatePoint[] {
   const data = sources.history.data;
-  const plan = data.plans.get(q.planId);
-  if (!plan || plan.seq < 0) throw LedgerError.notFound('plan', q.planId, 'planId');
   const knownAt = checkedInstant('knownAt', q.knownAt);
-  const points = seriesPoints(plan, q.interval ?? 'month', q.from, q.to);
+  checkedInstant('from', q.from);
+  checkedInstant('to', q.to);
+  const plan = data.plans.get(q.planId);
+  if (!plan || plan.seq < 0) return [];
   const target = targetOf(sources, q);
+  if (!target) return [];
+  const points = seriesPoints(plan, q.interval ?? 'month', q.from, q.to);
   const known = resolvePoint(data.log, knownAt === undefined ? {} : { knownAt: new Date(knownAt).toISOString() });
   const rates = sweepRates(data, plan, target, points, known);
   return points.map((at, i) => ({ at: new Date(at).toISOString(), implementationRate: rates[i] }));
 }
 
-function targetOf(sources: TimeTravelSources, q: RateHistoryQuery): SeriesTarget {
+/** What the series follows, or undefined when the plan has no such commitment or axis. */
+function targetOf(sources: TimeTravelSources, q: RateHistoryQuery): SeriesTarget | undefined {
   const plan = sources.history.data.plans.get(q.planId)!;
   if (q.commitmentId !== undefined) {
-    if (!plan.commitmentIds.includes(q.commitmentId)) {
-      throw LedgerError.notFound('commitment', q.commitmentId, 'commitmentId', `in plan "${q.planId}"`);
-    }
-    return { kind: 'commitment', id: q.commitmentId };
+    return plan.commitmentIds.includes(q.commitmentId) ? { kind: 'commitment', id: q.commitmentId } : undefined;
   }
   if (q.axisId !== undefined) {
     const axisIndex = sources.plans.get(q.planId)?.state.axes.findIndex((a) => a.id === q.axisId) ?? -1;
-    if (axisIndex < 0) throw LedgerError.notFound('axis', q.axisId, 'axisId', `in plan "${q.planId}"`);
-    return { kind: 'axis', axisId: q.axisId, axisIndex };
+    return axisIndex < 0 ? undefined : { kind: 'axis', axisId: q.axisId, axisIndex };
   }
   return { kind: 'plan' };
 }

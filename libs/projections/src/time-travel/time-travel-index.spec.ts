@@ -62,8 +62,9 @@ describe('the time-travel index', () => {
     const before = [plans.size, commitments.size, log.count];
     expect(model.planAsOf('nope', { effectiveAt: '2020-07-01T00:00:00.000Z' })).toBeUndefined();
     expect(model.commitmentAsOf('nope.1', { knownAt: '2020-07-01T00:00:00.000Z' })).toBeUndefined();
-    expect(() => rateHistory(model, { planId: 'nope' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
-    expect(() => rateHistory(model, { planId: 'p', commitmentId: 'nope.1' })).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(rateHistory(model, { planId: 'nope' })).toEqual([]);
+    expect(rateHistory(model, { planId: 'p', commitmentId: 'nope.1' })).toEqual([]);
+    expect(rateHistory(model, { planId: 'p', axisId: 'nope' })).toEqual([]);
     expect(() => planChanges(model, { planId: 'nope', since: '2020-01-01', until: '2020-02-01' })).toThrow(
       expect.objectContaining({ code: 'NOT_FOUND' }),
     );
