@@ -12,22 +12,46 @@ function schemaValidator(): ReturnType<Ajv['compile']> {
   return compiled;
 }
 
+/** JSON Schema keywords → the rule names the API's errors use (libs/ledger checks). */
+const RULES: Record<string, string> = {
+  required: 'required',
+  dependencies: 'required',
+  additionalProperties: 'unknownField',
+  type: 'type',
+  minimum: 'range',
+  maximum: 'range',
+  exclusiveMinimum: 'positive',
+  minLength: 'notEmpty',
+  enum: 'enum',
+  uniqueItems: 'unique',
+};
+
 function fromAjv(e: ErrorObject): ImportProblem {
   const params = e.params as Record<string, unknown>;
+  const rule = RULES[e.keyword] ?? e.keyword;
   if (e.keyword === 'required')
     return {
       pointer: `${e.instancePath}/${String(params.missingProperty)}`,
       code: 'VALIDATION_FAILED',
       message: `${String(params.missingProperty)} is required`,
+      rule,
+    };
+  if (e.keyword === 'dependencies')
+    return {
+      pointer: `${e.instancePath}/${String(params.missingProperty)}`,
+      code: 'VALIDATION_FAILED',
+      message: `${String(params.missingProperty)} is required when ${String(params.property)} is given`,
+      rule,
     };
   if (e.keyword === 'additionalProperties')
     return {
       pointer: `${e.instancePath}/${String(params.additionalProperty)}`,
       code: 'VALIDATION_FAILED',
       message: `${String(params.additionalProperty)} is not an accepted field`,
+      rule,
     };
   const field = e.instancePath.split('/').pop() || 'value';
-  return { pointer: e.instancePath || '/', code: 'VALIDATION_FAILED', message: `${field} ${e.message ?? 'is invalid'}` };
+  return { pointer: e.instancePath || '/', code: 'VALIDATION_FAILED', message: `${field} ${e.message ?? 'is invalid'}`, rule };
 }
 
 /**

@@ -14,9 +14,11 @@ export interface PlanFileActivity {
   number: number;
   title: string;
   weight: number;
-  progress: number;
-  status: ActivityStatus;
-  progressEffectiveAt: string;
+  /** A starting figure (optional: a new plan has none yet); its date is then required. */
+  progress?: number;
+  /** The band ticked in the source; derived from the figure when absent (as the API does). */
+  status?: ActivityStatus;
+  progressEffectiveAt?: string;
   lifecycle?: { state: 'SUSPENDED' | 'CANCELLED'; reason: string; effectiveAt?: string };
   actionsDone?: PlanFileAction[];
   actionsNotDone?: PlanFileAction[];
@@ -40,6 +42,8 @@ export interface PlanFileCommitment {
   contribution?: string;
   nextSteps?: string;
   outcomeEffectiveAt?: string;
+  /** User ids (token `sub`) assigned as leads of this commitment. */
+  leads?: string[];
 }
 export interface PlanFile {
   source?: string;
