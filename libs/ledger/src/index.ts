@@ -23,3 +23,4 @@ export * from './access/access.events';
 export * from './access/access.decider';
 export * from './access/authorize';
 export * from './shared/canonical-json';
+export * from './import/plan-diff';

@@ -61,7 +61,8 @@ export function dryRun(steps: readonly ImportStep[], start: DryRunStart = {}): D
       failed.push(step.pointer);
       const fieldProblems = (error.details.problems as Array<{ field: string; message: string; rule?: string }> | undefined) ?? [];
       const field = typeof error.details.field === 'string' ? error.details.field : undefined;
-      if (fieldProblems.length === 0) report({ pointer: pointerOf(step, field), code: error.code, message: error.message });
+      const rule = error.code === 'NOT_FOUND' ? 'notFound' : error.code === 'ILLEGAL_STATE' ? 'illegalState' : 'invalid';
+      if (fieldProblems.length === 0) report({ pointer: pointerOf(step, field), code: error.code, message: error.message, rule });
       for (const p of fieldProblems) report({ pointer: pointerOf(step, p.field), code: error.code, message: p.message, rule: p.rule });
     }
   }

@@ -110,7 +110,12 @@ describe('dryRun locates plan file problems by JSON pointer', () => {
     const f = small();
     f.commitments[2].axis = 'b';
     expect(dryRun(planFileToSteps(f)).problems).toEqual([
-      { pointer: '/commitments/2/axis', code: 'NOT_FOUND', message: expect.stringContaining('axis "b" does not exist in plan "x"') },
+      {
+        pointer: '/commitments/2/axis',
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('axis "b" does not exist in plan "x"'),
+        rule: 'notFound',
+      },
     ]);
   });
   it('points at the title of an activity with an empty title', () => {

@@ -148,7 +148,9 @@ export function activityReportSteps(
     );
   }
   if (a.lifecycle && (!only || only.lifecycle)) {
-    const type = a.lifecycle.state === 'SUSPENDED' ? 'SuspendActivity' : 'CancelActivity';
+    const type = LIFECYCLE_COMMANDS[a.lifecycle.state];
+    // A new activity starts ACTIVE: an ACTIVE row only means something for one already suspended.
+    if (type === 'ResumeActivity' && !only) return;
     const date: [string, string] = a.lifecycle.effectiveAt ? [a.lifecycle.effectiveAt, `${at}/lifecycle/effectiveAt`] : figureDate;
     add(`${at}/lifecycle`, { type, data: { commitmentId, activityId, reason: a.lifecycle.reason } }, date, 'lead', commitmentId);
   }
@@ -160,3 +162,5 @@ export interface ReportParts {
   figure: boolean;
   lifecycle: boolean;
 }
+
+const LIFECYCLE_COMMANDS = { ACTIVE: 'ResumeActivity', SUSPENDED: 'SuspendActivity', CANCELLED: 'CancelActivity' } as const;

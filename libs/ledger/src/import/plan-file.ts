@@ -19,7 +19,8 @@ export interface PlanFileActivity {
   /** The band ticked in the source; derived from the figure when absent (as the API does). */
   status?: ActivityStatus;
   progressEffectiveAt?: string;
-  lifecycle?: { state: 'SUSPENDED' | 'CANCELLED'; reason: string; effectiveAt?: string };
+  /** SUSPENDED or CANCELLED with a reason; ACTIVE with a reason resumes a suspended activity (revised files). */
+  lifecycle?: { state: 'ACTIVE' | 'SUSPENDED' | 'CANCELLED'; reason: string; effectiveAt?: string };
   actionsDone?: PlanFileAction[];
   actionsNotDone?: PlanFileAction[];
   additionalActions?: PlanFileAction[];

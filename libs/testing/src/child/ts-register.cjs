@@ -14,6 +14,7 @@ const aliases = {
   '@ledger/self-assessment': 'libs/self-assessment/src',
   '@ledger/i18n': 'libs/i18n/src',
   '@ledger/charts': 'libs/charts/src',
+  '@ledger/plan-workbook': 'libs/plan-workbook/src',
 };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
