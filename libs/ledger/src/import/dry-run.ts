@@ -42,7 +42,9 @@ export function dryRun(steps: readonly ImportStep[], start: DryRunStart = {}): D
   const seen = new Set<string>();
   const report = (p: ImportProblem) => {
     const key = `${p.pointer}\u0000${p.message}`;
-    if (!seen.has(key)) (problems.push(p), seen.add(key));
+    if (seen.has(key)) return;
+    seen.add(key);
+    problems.push(p);
   };
   const plans = new Map(start.plans ?? []);
   const commitments = new Map(start.commitments ?? []);

@@ -66,12 +66,14 @@ export function listZip(bytes: Buffer, file: string): ZipEntry[] {
   return entries;
 }
 
-function tooBig(file: string, bytes: number): never {
+/** `declared`: the sizes the zip announces, or undefined when inflating found more than announced. */
+function tooBig(file: string, declared?: number): never {
+  const how = declared === undefined ? 'more than declared' : `${Math.round(declared / 1024 / 1024)} MB declared`;
   return refuse(
     { file },
     'PAYLOAD_TOO_LARGE',
     'zipBomb',
-    `the file unpacks to more than ${FILE_LIMITS.maxUnpackedBytes / 1024 / 1024} MB (${bytes > FILE_LIMITS.maxUnpackedBytes ? `${Math.round(bytes / 1024 / 1024)} MB declared` : 'more than declared'}); nothing was read`,
+    `the file unpacks to more than ${FILE_LIMITS.maxUnpackedBytes / 1024 / 1024} MB (${how}); nothing was read`,
   );
 }
 
@@ -96,7 +98,7 @@ export function unzip(bytes: Buffer, file: string, wanted: (name: string) => boo
       try {
         content = inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') tooBig(file, budget + 1);
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') tooBig(file);
         return refuse({ file }, 'VALIDATION_FAILED', 'malformed', `not a readable zip file (${entry.name}: ${(error as Error).message})`);
       }
     } else
