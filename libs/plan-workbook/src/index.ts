@@ -10,3 +10,4 @@ export * from './write/write-csv';
 export * from './json/check-plan-file';
 export * from './check-plan-import';
 export * from './files/zip-writer';
+export * from './write/ledger-to-plan';
