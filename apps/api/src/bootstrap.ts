@@ -4,8 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module';
 import { GRAPHQL_LIMITS } from './graphql/hardening';
-import type { Clock } from './commands/clock';
-import type { LedgerConfig } from './config/ledger-config';
+import { type Clock, type LedgerConfig } from '@ledger/core';
 
 /** Builds the Fastify app (used by main.ts and by the e2e tests). */
 export async function createApp(config: LedgerConfig, clock?: Clock): Promise<NestFastifyApplication> {

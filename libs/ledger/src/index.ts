@@ -22,5 +22,4 @@ export * from './import/dry-run';
 export * from './access/access.events';
 export * from './access/access.decider';
 export * from './access/authorize';
-export * from './shared/canonical-json';
 export * from './import/plan-diff';
