@@ -28,7 +28,8 @@ export type PlanSource =
 
 /** The ledger a file is checked against: a plan already in it is revised, otherwise created. */
 export interface ImportTarget {
-  current?: LedgerPlanSnapshot;
+  /** The plan as the ledger holds it now, by id (undefined: not in the ledger). */
+  current?: (planId: string) => LedgerPlanSnapshot | undefined;
   /** Business date of structural changes in a revision (the day of the import). */
   revisionDate: string;
   /** Identifies the ledger state compared with (its log position): makes revision command ids unique. */
@@ -124,7 +125,8 @@ export async function checkPlanImport(source: PlanSource, target: ImportTarget):
     return { ok: false, problems: problems.list, file: raw as PlanFile };
   }
   const file = raw as PlanFile;
-  const current = target.current?.plan.exists && target.current.plan.id === file.plan.id ? target.current : undefined;
+  const found = target.current?.(file.plan.id);
+  const current = found?.plan.exists ? found : undefined;
   const diff = current ? diffPlan(file, current, { revisionDate: target.revisionDate, basis: target.basis }) : undefined;
   diff?.refusals.forEach((p) => problems.add(at(p)));
   const steps = diff ? diff.steps : planFileToSteps(file);

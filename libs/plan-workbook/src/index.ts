@@ -11,3 +11,7 @@ export * from './json/check-plan-file';
 export * from './check-plan-import';
 export * from './files/zip-writer';
 export * from './write/ledger-to-plan';
+export * from './decidim/decidim-columns';
+export * from './decidim/read-decidim';
+export * from './decidim/overlay-plan';
+export * from './decidim/write-decidim';
