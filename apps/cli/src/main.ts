@@ -70,7 +70,7 @@ program
   .requiredOption('--plan <planId>', 'e.g. ma-2018-2020')
   .option('--as-of <date>', 'the report as it would have been on that date (facts effective by its end)')
   .option('--format <format>', 'md | html', 'md')
-  .option('--lang <lang>', 'fr | en', 'fr')
+  .option('--lang <lang>', 'fr | en | ar (Arabic, right-to-left)', 'fr')
   .option('--out <file>', 'write to a file instead of standard output')
   .action(async (options: ReportOptions) => {
     process.exitCode = await reportCommand(options);

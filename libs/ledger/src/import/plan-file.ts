@@ -48,7 +48,8 @@ export interface PlanFileCommitment {
 }
 export interface PlanFile {
   source?: string;
-  reconstructed?: string;
+  /** What the file reconstructs and how: one text, or one per language (fr, en, ar) for the report. */
+  reconstructed?: string | Partial<Record<'fr' | 'en' | 'ar', string>>;
   plan: { id: string; country: string; title: string; period: string; effectiveAt: string };
   axes: Array<{ id: string; title: string }>;
   commitments: PlanFileCommitment[];

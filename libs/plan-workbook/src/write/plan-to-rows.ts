@@ -21,7 +21,7 @@ const KINDS = [
 export function planToRows(file: PlanFile, computed?: ComputedFigures): SheetTable[] {
   const { plan } = file;
   const tables: Record<SheetName, CellValue[][]> = {
-    Plan: [[plan.id, plan.country, plan.title, plan.period, plan.effectiveAt, v(file.source), v(file.reconstructed)]],
+    Plan: [[plan.id, plan.country, plan.title, plan.period, plan.effectiveAt, v(file.source), v(noteText(file.reconstructed))]],
     Axes: file.axes.map((a) => [a.id, a.title]),
     Commitments: [],
     Activities: [],
@@ -69,3 +69,7 @@ export function planToRows(file: PlanFile, computed?: ComputedFigures): SheetTab
   }
   return SHEETS.map((spec) => ({ name: spec.name, headers: spec.columns.map((c) => c.header), rows: tables[spec.name] }));
 }
+
+/** The workbook's Note is one text: a note given per language is written in French, else English. */
+const noteText = (note: PlanFile['reconstructed']): string | undefined =>
+  note === undefined || typeof note === 'string' ? note : (note.fr ?? note.en ?? Object.values(note)[0]);
