@@ -1,6 +1,6 @@
 /**
  * Limits on uploaded plans. A real plan workbook is well under 1 MB (the Morocco plan, 79
- * activities and 480 commands, is 60 KB as XLSX); these leave room for a hundred times more and
+ * activities and 480 commands, is 87 KB as XLSX); these leave room for a hundred times more and
  * refuse what only a mistake or an attack produces.
  */
 export const FILE_LIMITS = {

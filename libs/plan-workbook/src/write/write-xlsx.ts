@@ -98,7 +98,7 @@ function fillSheet(ws: Worksheet, spec: SheetSpec, table: SheetTable | undefined
 export async function writeXlsx(tables: readonly SheetTable[] = []): Promise<Buffer> {
   const wb = new Workbook();
   wb.creator = 'opengov-ledger';
-  // Fixed dates: the same plan always gives the same bytes.
+  // Fixed document dates: the file says nothing about when or where it was exported.
   wb.created = wb.modified = new Date(Date.UTC(2020, 0, 1));
   const about = wb.addWorksheet('About');
   about.columns = [{ width: 28 }, { width: 100 }];
