@@ -50,7 +50,11 @@ export const SHEETS: readonly SheetSpec[] = [
       { header: 'Period', kind: 'text', required: true, note: 'E.g. "2021-2023".' },
       { header: 'Start date', kind: 'day', required: true, note: `When the plan took effect: its structure is dated then. ${DATE_NOTE}` },
       { header: 'Source', kind: 'longText', note: 'Optional: where the content comes from.' },
-      { header: 'Note', kind: 'longText', note: 'Optional: what is reconstructed or estimated, and how (kept with the file; the ledger stores facts, not notes).' },
+      {
+        header: 'Note',
+        kind: 'longText',
+        note: 'Optional: what is reconstructed or estimated, and how (kept with the file; the ledger stores facts, not notes).',
+      },
     ],
   },
   {
