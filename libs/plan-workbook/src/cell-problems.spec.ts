@@ -4,6 +4,9 @@ import { smallPlan } from './spec-fixtures';
 import { planToRows } from './write/plan-to-rows';
 import { writeXlsx } from './write/write-xlsx';
 
+// Reading and writing workbooks takes about a second on an idle machine; the shared one can be ten times slower.
+jest.setTimeout(60_000);
+
 const target = { revisionDate: '2026-11-30', basis: '0' };
 
 /** The small plan as XLSX, then `edit` applied to the sheets with exceljs (as a person would in a spreadsheet). */

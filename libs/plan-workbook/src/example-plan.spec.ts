@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { dryRun, meanRate, rateOf, roundHalfUp } from '@ledger/domain';
 import { checkPlanImport } from './check-plan-import';
 
+// Reading and writing workbooks takes about a second on an idle machine; the shared one can be ten times slower.
+jest.setTimeout(60_000);
+
 const data = (name: string) => readFileSync(join(__dirname, '../../../data/plans', name));
 const target = { revisionDate: '2026-11-30', basis: '0' };
 

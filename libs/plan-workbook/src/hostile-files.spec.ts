@@ -7,6 +7,9 @@ import { planToRows } from './write/plan-to-rows';
 import { writeCsvFiles } from './write/write-csv';
 import { writeXlsx } from './write/write-xlsx';
 
+// Reading and writing workbooks takes about a second on an idle machine; the shared one can be ten times slower.
+jest.setTimeout(60_000);
+
 const target = { revisionDate: '2026-11-30', basis: '0' };
 const refusal = async (source: PlanSource) => {
   const check = await checkPlanImport(source, target);
