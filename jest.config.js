@@ -7,6 +7,7 @@ const moduleNameMapper = {
   '^@ledger/self-assessment$': '<rootDir>/libs/self-assessment/src/index.ts',
   '^@ledger/i18n$': '<rootDir>/libs/i18n/src/index.ts',
   '^@ledger/charts$': '<rootDir>/libs/charts/src/index.ts',
+  '^@ledger/csv$': '<rootDir>/libs/csv/src/index.ts',
   '^@ledger/canonical-json$': '<rootDir>/libs/canonical-json/src/index.ts',
   '^@ledger/core$': '<rootDir>/libs/core/src/index.ts',
   '^@ledger/plan-workbook$': '<rootDir>/libs/plan-workbook/src/index.ts',

@@ -1,12 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
-import { type LedgerConfig, type Clock, TokenService, LedgerModule } from '@ledger/core';
+import { type LedgerConfig, type Clock, CLOCK, TokenService, LedgerModule, ReadModelService } from '@ledger/core';
 import { ReportResolver } from './report/report.resolver';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
-import { costLimitHook, GRAPHQL_LIMITS, validationRules } from './graphql/hardening';
+import { GRAPHQL_LIMITS, validationRules } from './graphql/hardening';
+import { requestGate } from './graphql/request-gate';
+import { QueryLaneInterceptor } from './graphql/query-lane.interceptor';
+import { QuietGraphqlErrorsFilter } from './graphql/quiet-errors.filter';
+import { withStrictDateTime } from './graphql/date-time.scalar';
+import { warningsToExtensions } from './graphql/response-warnings';
+import { EventLoopMonitor } from './health/event-loop.monitor';
 import { contextOf } from './graphql/issuer';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
 import { PlanResolver } from './graphql/resolvers/plan.resolver';
@@ -17,6 +23,8 @@ import { VerificationResolver } from './graphql/resolvers/verification.resolver'
 import { ViewerResolver } from './graphql/resolvers/viewer.resolver';
 import { HealthController } from './health/health.controller';
 import { ledgerValidationPipe } from './validation.pipe';
+
+type Hooks = NonNullable<MercuriusDriverConfig['hooks']>;
 
 /** The HTTP application: GraphQL (code-first, Mercurius with JIT) and health endpoints. */
 @Module({})
@@ -31,8 +39,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [ledger],
-          inject: [TokenService],
-          useFactory: (tokens: TokenService) => ({
+          inject: [TokenService, ReadModelService, CLOCK],
+          useFactory: (tokens: TokenService, readModels: ReadModelService, now: Clock) => ({
             autoSchemaFile: true,
             sortSchema: true,
             graphiql: !config.production,
@@ -41,7 +49,12 @@ export class AppModule {
             queryDepth: GRAPHQL_LIMITS.maxDepth,
             allowBatchedQueries: false,
             validationRules: validationRules(config.production) as unknown as MercuriusDriverConfig['validationRules'],
-            hooks: { preExecution: costLimitHook as unknown as NonNullable<MercuriusDriverConfig['hooks']>['preExecution'] },
+            transformSchema: withStrictDateTime,
+            hooks: {
+              // Before any resolver runs: refused tokens, hidden arguments, the cost budget (docs/adr/0009).
+              preExecution: requestGate({ readModels, config, clock: now }) as unknown as Hooks['preExecution'],
+              onResolution: warningsToExtensions as unknown as Hooks['onResolution'],
+            },
             context: (req: FastifyRequest) => contextOf(req, tokens),
             errorFormatter: ledgerErrorFormatter(config.production) as unknown as MercuriusDriverConfig['errorFormatter'],
           }),
@@ -50,6 +63,9 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_PIPE, useValue: ledgerValidationPipe },
+        { provide: APP_FILTER, useClass: QuietGraphqlErrorsFilter },
+        { provide: APP_INTERCEPTOR, useClass: QueryLaneInterceptor },
+        EventLoopMonitor,
         PlanResolver,
         CommitmentResolver,
         HistoryResolver,

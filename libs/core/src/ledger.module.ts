@@ -12,6 +12,7 @@ import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
 import { PlanImporter } from './import/plan-importer.service';
 import { PlanSnapshotService } from './import/plan-snapshot.service';
+import { SampleState } from './import/sample-state';
 import { TokenService } from './auth/token.service';
 import { ReportService } from './report/report.service';
 import { PlanHistoryReader } from './history/plan-history.reader';
@@ -52,6 +53,7 @@ export class LedgerModule {
         CommandGateway,
         PlanImporter,
         PlanSnapshotService,
+        SampleState,
         PlanHistoryReader,
         StreamHistoryCache,
         TokenService,
@@ -69,6 +71,7 @@ export class LedgerModule {
         CommandGateway,
         PlanImporter,
         PlanSnapshotService,
+        SampleState,
         PlanHistoryReader,
         TokenService,
         ReportService,

@@ -71,6 +71,14 @@ describe('problems in a workbook are reported once, at the cell a person finds',
     ]);
   });
 
+  it('refuses a figure dated in the future at its cell, before anything is written (the command handler would refuse it midway)', async () => {
+    const bytes = await workbookWith((wb) => (wb.getWorksheet('Activities')!.getCell('G2').value = '2027-01-01'));
+    const check = await checkPlanImport({ kind: 'xlsx', bytes }, { ...target, now: new Date('2026-11-30T12:00:00Z') });
+    expect(check.ok ? [] : check.problems.map((p) => `${p.where}: ${p.message} [${p.rule}]`)).toEqual([
+      'Activities, row 2, column Progress date (G2): progressEffectiveAt must not be in the future, got 2027-01-01 [notInFuture]',
+    ]);
+  });
+
   it('reads 50 % typed in a percent cell as 50, not 0.5', async () => {
     const bytes = await workbookWith((wb) => {
       const cell = wb.getWorksheet('Activities')!.getCell('E3');

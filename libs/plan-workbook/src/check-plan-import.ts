@@ -34,6 +34,8 @@ export interface ImportTarget {
   revisionDate: string;
   /** Identifies the ledger state compared with (its log position): makes revision command ids unique. */
   basis: string;
+  /** The time of the import: dates after it are refused before anything is written (the handler refuses them too). */
+  now?: Date;
 }
 
 export type PlanImportCheck =
@@ -135,8 +137,9 @@ export async function checkPlanImport(source: PlanSource, target: ImportTarget):
         plans: new Map([[current.plan.id, current.plan]]),
         commitments: new Map(current.commitments.map((c) => [c.id, c])),
         access: new Map([[current.plan.id, current.access]]),
+        now: target.now,
       }
-    : {};
+    : { now: target.now };
   dryRun(steps, start).problems.forEach((p) => problems.add(at(p)));
   return problems.list.length > 0
     ? { ok: false, problems: problems.list, file }

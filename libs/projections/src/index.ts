@@ -9,3 +9,4 @@ export * from './rate-history';
 export * from './changes';
 export * from './audit';
 export * from './digest';
+export * from './read-model-stats';

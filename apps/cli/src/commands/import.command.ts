@@ -38,6 +38,7 @@ export async function importCommand(path: string, options: ImportOptions = {}): 
     const check = await checkPlanImport(source, {
       current: (planId) => app.get(PlanSnapshotService).current(planId),
       revisionDate: clock().toISOString().slice(0, 10),
+      now: clock(),
       basis: app.get(ReadModelService).position.toString(),
     });
     if (!check.ok) return reportProblems(path, check.problems);

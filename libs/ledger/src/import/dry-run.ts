@@ -22,6 +22,8 @@ export interface DryRunStart {
   commitments?: ReadonlyMap<string, CommitmentState>;
   /** Lead assignments by plan id. */
   access?: ReadonlyMap<string, AccessState>;
+  /** The time of the import: a business date after it (plus a minute) is refused, as the command handler would. */
+  now?: Date;
 }
 
 export interface DryRunResult {
@@ -50,11 +52,12 @@ export function dryRun(steps: readonly ImportStep[], start: DryRunStart = {}): D
   const commitments = new Map(start.commitments ?? []);
   const access = new Map(start.access ?? []);
   const failed: string[] = [];
+  const latest = start.now && new Date(start.now.getTime() + 60_000);
   for (const step of steps) {
     // Steps under an element that already failed (an activity of an unregistered commitment) add only noise.
     if (failed.some((f) => step.pointer.startsWith(`${f}/`))) continue;
     // A bad date is the date field's problem: reported there, and the command is still decided.
-    const date = checks().isoDate(lastKey(step.datePointer), step.effectiveAt, true);
+    const date = checks().effectiveDate(lastKey(step.datePointer), step.effectiveAt, latest, true);
     if (!date.ok) collect(date, step.datePointer, report);
     try {
       decideStep(step, plans, commitments, access);

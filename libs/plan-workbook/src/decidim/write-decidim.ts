@@ -1,9 +1,12 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from '@ledger/csv';
+
+// Text a spreadsheet would run as a formula gets a leading apostrophe (libs/csv; the CSV reader takes it off).
+const escape = (cell: unknown): unknown => (typeof cell === 'string' ? neutraliseFormula(cell) : cell);
 import type { PlanFile } from '@ledger/domain';
 import type { ComputedFigures } from '../write/plan-to-rows';
 import { DECIDIM_DELIMITER, decidimHeaders } from './decidim-columns';
 
-const escape = (cell: unknown): unknown => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
 const html = (text: string): string =>
   text
     .split(/\r?\n/)

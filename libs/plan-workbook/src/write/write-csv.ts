@@ -1,9 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
+import { neutraliseFormula } from '@ledger/csv';
+
+// Text a spreadsheet would run as a formula gets a leading apostrophe (libs/csv; the CSV reader takes it off).
+const escape = (cell: unknown): unknown => (typeof cell === 'string' ? neutraliseFormula(cell) : cell);
 import { SHEETS } from '../layout/workbook-layout';
 import type { SheetTable } from './plan-to-rows';
-
-/** Text a spreadsheet would run as a formula gets a leading apostrophe (the CSV reader takes it off). */
-const escape = (cell: unknown): unknown => (typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
 
 /** The sheets as CSV files (UTF-8 with a byte-order mark, so spreadsheet programs read the accents). */
 export function writeCsvFiles(tables: readonly SheetTable[], delimiter = ','): Map<string, string> {
