@@ -18,6 +18,7 @@ export * from './history/history.queries';
 export * from './history/plan-history.reader';
 export * from './import/plan-file-validator';
 export * from './import/plan-importer.service';
+export * from './import/plan-snapshot.service';
 export * from './import/repo-root';
 export * from './import/sample-plan';
 export * from './import/sample-state';

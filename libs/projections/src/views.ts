@@ -1,4 +1,14 @@
-import { meanRate, rateOf, type ActionEntryState, type ActivityState, type CommitmentState, type PlanState } from '@ledger/domain';
+import {
+  activityIrmCompletion,
+  commitmentIrmCompletion,
+  meanRate,
+  rateOf,
+  type ActionEntryState,
+  type ActivityState,
+  type CommitmentState,
+  type IrmCompletion,
+  type PlanState,
+} from '@ledger/domain';
 import type { CommitmentRecord } from './commitments.projection';
 import type { PlanRecord } from './plans.projection';
 
@@ -20,12 +30,15 @@ export interface ActivityView {
   lifecycle: ActivityState['lifecycle'];
   lifecycleReason?: string;
   progressEffectiveAt?: string;
+  /** OGP IRM completion level (libs/ledger rates/irm-completion). */
+  irmCompletion: IrmCompletion;
   actionsDone: ActionEntryView[];
   actionsNotDone: ActionEntryView[];
   additionalActions: ActionEntryView[];
 }
 export interface CommitmentView extends Omit<CommitmentState, 'activities' | 'exists'> {
   implementationRate: number;
+  irmCompletion: IrmCompletion;
   activities: ActivityView[];
   version: number;
 }
@@ -60,6 +73,7 @@ export function activityView(a: ActivityState): ActivityView {
     lifecycle: a.lifecycle,
     lifecycleReason: a.lifecycleReason,
     progressEffectiveAt: a.progressEffectiveAt,
+    irmCompletion: activityIrmCompletion(a),
     actionsDone: entries(a.actions, 'DONE'),
     actionsNotDone: entries(a.actions, 'NOT_DONE'),
     additionalActions: entries(a.actions, 'ADDITIONAL'),
@@ -68,7 +82,14 @@ export function activityView(a: ActivityState): ActivityView {
 
 export function commitmentView({ state, version }: CommitmentRecord): CommitmentView {
   const { exists: _exists, activities, ...rest } = state;
-  return { ...rest, implementationRate: rateOf(state), activities: activities.map(activityView), version };
+  const implementationRate = rateOf(state);
+  return {
+    ...rest,
+    implementationRate,
+    irmCompletion: commitmentIrmCompletion(activities, implementationRate),
+    activities: activities.map(activityView),
+    version,
+  };
 }
 
 export function planView({ state, version }: PlanRecord, commitments: CommitmentRecord[]): PlanView {

@@ -24,6 +24,8 @@ export interface ActivityState {
   lifecycle: ActivityLifecycle;
   lifecycleReason?: string;
   progressEffectiveAt?: string;
+  /** Whether a figure was ever reported or corrected (without one, the IRM sees no evidence). */
+  reported: boolean;
   actions: readonly ActionEntryState[];
 }
 export interface CommunicationActionState {
@@ -106,6 +108,7 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
         progress: 0,
         status: 'NOT_STARTED',
         lifecycle: 'ACTIVE',
+        reported: false,
         actions: [],
       };
       return { ...state, activities: [...state.activities, activity] };
@@ -116,17 +119,23 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
       // A late report about an earlier date does not replace a figure effective later.
       return updateActivity(state, event.data.activityId, (a) =>
         isBefore(meta.effectiveAt, a.progressEffectiveAt)
-          ? a
+          ? { ...a, reported: true }
           : {
               ...a,
               progress: event.data.progress,
               status: event.data.status,
               progressEffectiveAt: meta.effectiveAt ?? a.progressEffectiveAt,
+              reported: true,
             },
       );
     case 'ActivityProgressCorrected':
       // A correction replaces the current figure, keeping the business date it corrects.
-      return updateActivity(state, event.data.activityId, (a) => ({ ...a, progress: event.data.progress, status: event.data.status }));
+      return updateActivity(state, event.data.activityId, (a) => ({
+        ...a,
+        progress: event.data.progress,
+        status: event.data.status,
+        reported: true,
+      }));
     case 'ActionRecorded': {
       const { actionId, kind, text, date, reason } = event.data;
       const entry: ActionEntryState = { id: actionId, kind, text, date, reason, effectiveAt: meta.effectiveAt, retracted: false };

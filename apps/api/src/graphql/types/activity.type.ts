@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ActivityLifecycleEnum, ActivityStatusEnum } from './enums';
+import { IRM_COMPLETION_RULE } from '@ledger/domain';
+import { ActivityLifecycleEnum, ActivityStatusEnum, IrmCompletionEnum } from './enums';
 
 @ObjectType('ActionEntry', { description: 'An action recorded on an activity (retracted ones are not listed).' })
 export class ActionEntryType {
@@ -35,6 +36,10 @@ export class ActivityType {
   lifecycleReason?: string;
   @Field({ nullable: true, description: 'Business date of the latest progress figure (ISO 8601).' })
   progressEffectiveAt?: string;
+  @Field(() => IrmCompletionEnum, {
+    description: `OGP IRM completion level of this activity: its status band once a progress figure has been reported, NO_EVIDENCE before. ${IRM_COMPLETION_RULE}`,
+  })
+  irmCompletion: IrmCompletionEnum;
   @Field(() => [ActionEntryType])
   actionsDone: ActionEntryType[];
   @Field(() => [ActionEntryType])
