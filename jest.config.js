@@ -14,6 +14,7 @@ const moduleNameMapper = {
   '^@ledger/csv$': '<rootDir>/libs/csv/src/index.ts',
   '^@ledger/canonical-json$': '<rootDir>/libs/canonical-json/src/index.ts',
   '^@ledger/core$': '<rootDir>/libs/core/src/index.ts',
+  '^@ledger/plan-workbook$': '<rootDir>/libs/plan-workbook/src/index.ts',
 };
 const common = {
   rootDir: __dirname,

@@ -44,10 +44,10 @@ describe('ledger CLI and projection failures', () => {
 
   it('imports the bundled plan once: a second import writes nothing', async () => {
     expect(await importCommand(bundled, {})).toBe(0);
-    expect(output).toContain('480 commands written, 0 already in the ledger');
+    expect(output).toContain('creates plan ma-2018-2020: 480 commands written, 0 already in the ledger');
     const after = await head();
     expect(await importCommand(bundled, {})).toBe(0);
-    expect(output).toContain('0 commands written, 480 already in the ledger');
+    expect(output).toContain('ma-2018-2020 is already in the ledger as the file describes it; nothing to write');
     expect(await head()).toBe(after);
   }, 30_000);
 
@@ -60,9 +60,11 @@ describe('ledger CLI and projection failures', () => {
     writeFileSync(bad, JSON.stringify(plan));
     expect(await importCommand(bad, {})).toBe(1);
     expect(output).toContain('3 problem(s), nothing was written');
-    expect(output).toContain('/commitments/0/activities/1/status  status LIMITED covers 1–59 %, but progress is 100');
-    expect(output).toContain('/commitments/4/activities/0/title  title is required');
-    expect(output).toContain('/commitments/2/axis  axisId: axis "nowhere" does not exist');
+    expect(output).toContain(
+      '/commitments/0/activities/1/status: status LIMITED covers 1–59 %, but progress is 100  [VALIDATION_FAILED bandContainsProgress]',
+    );
+    expect(output).toContain('/commitments/4/activities/0/title: title is required  [VALIDATION_FAILED required]');
+    expect(output).toContain('/commitments/2/axis: axisId: axis "nowhere" does not exist');
     expect(await head()).toBeUndefined();
   });
 

@@ -47,6 +47,18 @@ describe('the bundled sample plan ma-2018-2020', () => {
     for (const axis of plan.axes) expect(axis.implementationRate).toBeCloseTo(mean(axis.commitments.map((c) => rates.get(c.id)!)), 10);
   });
 
+  it('gives every commitment the OGP IRM level of its published rate, and every (reported) activity its band', async () => {
+    const res = await t.gql<{
+      plan: { commitments: Array<{ number: number; irmCompletion: string; activities: Array<{ status: string; irmCompletion: string }> }> };
+    }>('{ plan(id:"ma-2018-2020") { commitments { number irmCompletion activities { status irmCompletion } } } }', undefined, 'anonymous');
+    expect(res.errors).toBeUndefined();
+    const levels = res.data!.plan.commitments.map((c) => c.irmCompletion);
+    const expected = PUBLISHED_COMMITMENT_RATES.map((r) => (r >= 90 ? 'COMPLETE' : r >= 60 ? 'SUBSTANTIAL' : 'LIMITED'));
+    expect(levels).toEqual(expected);
+    const activities = res.data!.plan.commitments.flatMap((c) => c.activities);
+    expect(activities.filter((a) => a.irmCompletion !== a.status)).toEqual([]);
+  });
+
   it('writes nothing when imported again (the ledger is not empty)', async () => {
     const head = await t.headPosition();
     expect(head).toBeDefined();

@@ -152,8 +152,9 @@ describe('time travel: the auditor’s questions', () => {
   it('the report as of a date shows the plan as of that date', async () => {
     const res = await t.gql(`{ selfAssessmentReport(planId: "${P}", asOf: "2020-06-30T00:00:00Z", format: MD, lang: EN) }`);
     expect(res.errors).toBeUndefined();
-    expect(res.data.selfAssessmentReport).toContain('18 %');
-    expect(res.data.selfAssessmentReport).not.toContain('33 %');
+    // 17.5 % rounds half up to 18; as known now (with December) it would be 33.
+    expect(res.data.selfAssessmentReport).toMatch(/is 18\s?%/);
+    expect(res.data.selfAssessmentReport).not.toMatch(/\b33\s?%/);
   });
 
   it('refuses a correction dated other than the figure it corrects, and writes nothing', async () => {

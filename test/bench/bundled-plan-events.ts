@@ -43,6 +43,8 @@ export function bundledPlanEvents(): ProjectedEvent[] {
   };
   for (const step of planFileToSteps(file)) {
     const { command } = step;
+    // Lead assignments are not what time travel reads.
+    if (command.type === 'AssignLead' || command.type === 'RevokeLead') continue;
     const recordedAt = new Date(clock).toISOString();
     if (command.type === 'DefinePlan' || command.type === 'AddAxis' || command.type === 'CloseReportingPeriod') {
       const decided = decidePlan(command, plan);

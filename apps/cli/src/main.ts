@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { LedgerError } from '@ledger/domain';
 import { toLedgerError } from '@ledger/core';
-import { importCommand } from './commands/import.command';
+import { importCommand, type ImportOptions } from './commands/import.command';
+import { exportPlanCommand, type ExportPlanOptions } from './commands/export-plan.command';
+import { templateCommand } from './commands/template.command';
 import { issueTokenCommand } from './commands/token.command';
 import { replayCommand } from './commands/replay.command';
 import { exportCommand, type ExportOptions } from './commands/export.command';
@@ -21,11 +23,45 @@ const program = new Command('ledger').description('opengov-ledger command line')
 
 program
   .command('import')
-  .description('validate a plan file (JSON Schema + domain rules), then import it through the command bus')
-  .argument('<file>', 'plan file, e.g. data/plans/ma-2018-2020.json')
-  .option('--dry-run', 'only validate')
-  .action(async (file: string, options: { dryRun?: boolean }) => {
+  .description(
+    'check a plan (workbook, CSV folder or zip, JSON plan file, or a Decidim results CSV) against every rule, then issue its commands: all of them for a new plan, only what changed for a plan already in the ledger',
+  )
+  .argument(
+    '<file>',
+    'plan.xlsx, a folder or .zip of CSV sheets, plan.json (e.g. data/plans/example-small.json), or results.csv with --from decidim',
+  )
+  .option('--dry-run', 'check everything and write nothing')
+  .option('--from <source>', 'decidim: a Decidim Accountability results CSV')
+  .option('--plan <planId>', 'with --from decidim: the plan the results belong to')
+  .option('--lang <locale>', 'with --from decidim: locale of the title/description columns', 'fr')
+  .option('--as-of <date>', 'with --from decidim: date of the progress figures (default today)')
+  .option('--title <title>', 'with --from decidim, for a new plan')
+  .option('--country <country>', 'with --from decidim, for a new plan')
+  .option('--period <period>', 'with --from decidim, for a new plan')
+  .option('--start <date>', 'with --from decidim, for a new plan: its start date')
+  .option('--lead-organisation <name>', 'with --from decidim: organisation of new commitments (Decidim has none)')
+  .action(async (file: string, options: ImportOptions) => {
     process.exitCode = await importCommand(file, options);
+  });
+
+program
+  .command('template')
+  .description('write the empty plan workbook (sheets, header notes, data validation for bands, numbers and dates)')
+  .requiredOption('--out <file>', 'e.g. plan.xlsx')
+  .action(async (options: { out: string }) => {
+    process.exitCode = await templateCommand(options);
+  });
+
+program
+  .command('export-plan')
+  .description('write a plan as the ledger holds it, in the workbook the import reads (edit it, import it: only what changed is issued)')
+  .requiredOption('--plan <planId>', 'e.g. ma-2018-2020')
+  .option('--format <format>', 'xlsx | csv (a folder, or a zip if --out ends in .zip) | decidim | json', 'xlsx')
+  .option('--as-of <date>', 'the plan as effective at the end of that day')
+  .option('--lang <locale>', 'decidim: locale of the title/description columns', 'fr')
+  .option('--out <path>', 'where to write (default <plan>.xlsx, <plan>-csv/, <plan>-decidim.csv)')
+  .action(async (options: ExportPlanOptions) => {
+    process.exitCode = await exportPlanCommand(options);
   });
 
 program
@@ -34,7 +70,7 @@ program
   .requiredOption('--plan <planId>', 'e.g. ma-2018-2020')
   .option('--as-of <date>', 'the report as it would have been on that date (facts effective by its end)')
   .option('--format <format>', 'md | html', 'md')
-  .option('--lang <lang>', 'fr | en', 'fr')
+  .option('--lang <lang>', 'fr | en | ar (Arabic, right-to-left)', 'fr')
   .option('--out <file>', 'write to a file instead of standard output')
   .action(async (options: ReportOptions) => {
     process.exitCode = await reportCommand(options);

@@ -17,6 +17,7 @@ export * from './queries/audit-trail.query';
 export * from './history/history.queries';
 export * from './import/plan-file-validator';
 export * from './import/plan-importer.service';
+export * from './import/plan-snapshot.service';
 export * from './import/repo-root';
 export * from './import/sample-plan';
 export * from './import/sample-state';

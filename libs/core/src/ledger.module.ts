@@ -12,6 +12,7 @@ import { ProjectionRunner } from './projections/projection-runner.service';
 import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
 import { PlanImporter } from './import/plan-importer.service';
+import { PlanSnapshotService } from './import/plan-snapshot.service';
 import { SampleState } from './import/sample-state';
 import { TokenService } from './auth/token.service';
 import { ReportService } from './report/report.service';
@@ -51,6 +52,7 @@ export class LedgerModule {
         LedgerCommandHandler,
         CommandGateway,
         PlanImporter,
+        PlanSnapshotService,
         SampleState,
         TokenService,
         ReportService,
@@ -66,6 +68,7 @@ export class LedgerModule {
         ProjectionRunner,
         CommandGateway,
         PlanImporter,
+        PlanSnapshotService,
         SampleState,
         TokenService,
         ReportService,

@@ -1,3 +1,4 @@
 export * from './langs';
 export * from './common-labels';
+export * from './report-labels';
 export * from './catalogues';

@@ -1,4 +1,14 @@
-import { meanRate, rateOf, type ActionEntryState, type ActivityState, type CommitmentState, type PlanState } from '@ledger/domain';
+import {
+  activityIrmCompletion,
+  commitmentIrmCompletion,
+  meanRate,
+  rateOf,
+  type ActionEntryState,
+  type ActivityState,
+  type CommitmentState,
+  type IrmCompletion,
+  type PlanState,
+} from '@ledger/domain';
 import type { CommitmentRecord } from './commitments.projection';
 import type { PlanRecord } from './plans.projection';
 
@@ -22,6 +32,8 @@ export interface ActivityView {
   /** The note of the latest figure. */
   note?: string;
   progressEffectiveAt?: string;
+  /** OGP IRM completion level (libs/ledger rates/irm-completion). */
+  irmCompletion: IrmCompletion;
   actionsDone: ActionEntryView[];
   actionsNotDone: ActionEntryView[];
   additionalActions: ActionEntryView[];
@@ -42,6 +54,7 @@ export interface CommitmentView extends Pick<
   | 'nextSteps'
 > {
   implementationRate: number;
+  irmCompletion: IrmCompletion;
   activities: ActivityView[];
   version: number;
 }
@@ -77,6 +90,7 @@ export function activityView(a: ActivityState): ActivityView {
     lifecycleReason: a.lifecycleReason,
     note: a.note,
     progressEffectiveAt: a.progressEffectiveAt,
+    irmCompletion: activityIrmCompletion(a),
     actionsDone: entries(a.actions, 'DONE'),
     actionsNotDone: entries(a.actions, 'NOT_DONE'),
     additionalActions: entries(a.actions, 'ADDITIONAL'),
@@ -84,6 +98,7 @@ export function activityView(a: ActivityState): ActivityView {
 }
 
 export function commitmentView({ state, version }: CommitmentRecord): CommitmentView {
+  const implementationRate = rateOf(state);
   return {
     id: state.id,
     planId: state.planId,
@@ -97,7 +112,8 @@ export function commitmentView({ state, version }: CommitmentRecord): Commitment
     results: state.results,
     contribution: state.contribution,
     nextSteps: state.nextSteps,
-    implementationRate: rateOf(state),
+    implementationRate,
+    irmCompletion: commitmentIrmCompletion(state.activities, implementationRate),
     activities: state.activities.map(activityView),
     version,
   };

@@ -1,5 +1,5 @@
 export * from './report-input';
-export * from './labels';
+export * from './intl-format';
 export * from './report-document';
 
 export * from './render-markdown';

@@ -1,18 +1,21 @@
 import { barChart, escapeXml, lineChart } from '@ledger/charts';
-import { labelsFor, pct } from './labels';
+import { directionOf } from '@ledger/i18n';
+import { reportLocale } from './intl-format';
 import type { Block } from './report-document';
 import type { ReportInput, ReportLang } from './report-input';
 
 const STYLE = `body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.45;color:#1a202c}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #cbd5e0;padding:.3rem .5rem;vertical-align:top;text-align:left}
-th{background:#edf2f7}.bands span{margin-right:1.2rem;white-space:nowrap}.chart{margin:1rem 0}p.em{font-weight:600}`;
+table{border-collapse:collapse;width:100%;margin:.5rem 0}th,td{border:1px solid #cbd5e0;padding:.3rem .5rem;vertical-align:top;text-align:start}
+th{background:#edf2f7}.bands span{margin-inline-end:1.2rem;white-space:nowrap}.chart{margin:1rem 0}p.em{font-weight:600}
+[dir=rtl] body{font-family:"Noto Naskh Arabic","Noto Sans Arabic",Tahoma,system-ui,sans-serif}
+.chart svg{direction:ltr}code{unicode-bidi:isolate;direction:ltr}`;
 
 /** Text with its line breaks kept. */
 const text = (t: string): string => escapeXml(t).replace(/\r?\n/g, '<br/>');
 
 function charts(input: ReportInput, lang: ReportLang): Record<'commitments' | 'axes' | 'history', string> {
-  const labels = labelsFor(lang);
-  const format = (v: number) => `${pct(v)} %`;
+  const { labels, pct } = reportLocale(lang);
+  const format = (v: number) => pct(v);
   return {
     commitments: barChart(
       input.plan.commitments.map((c) => ({ label: String(c.number), value: c.implementationRate })),
@@ -55,7 +58,7 @@ export function renderHtml(blocks: Block[], input: ReportInput, lang: ReportLang
   const svg = charts(input, lang);
   const title = blocks.find((b) => b.kind === 'heading');
   return `<!DOCTYPE html>
-<html xmlns="http://www.w3.org/1999/xhtml" lang="${lang}">
+<html xmlns="http://www.w3.org/1999/xhtml" lang="${lang}" dir="${directionOf(lang)}">
 <head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><title>${title && title.kind === 'heading' ? text(title.text) : ''}</title><style>${STYLE}</style></head>
 <body>
 ${blocks.map((b) => block(b, svg)).join('\n')}

@@ -31,6 +31,7 @@ const activity = (n: number, progress: number, status: PlanView['commitments'][0
   progress,
   status,
   lifecycle: 'ACTIVE' as const,
+  irmCompletion: status,
   actionsDone: [],
   actionsNotDone: [],
   additionalActions: [],
@@ -48,12 +49,18 @@ const fixture = (): ReportInput => {
     problem: 'Un problème\nsur deux lignes',
     description: 'Description',
     implementationRate: 62.5,
+    irmCompletion: 'SUBSTANTIAL',
     version: 9,
     results: 'Résultats',
     contribution: 'Contribution',
     nextSteps: 'Suite',
     activities: [
-      activity(1, 100, 'COMPLETE', { actionsDone: [{ id: 'x1', text: 'Atelier', date: 'Mars 2019' }] }),
+      activity(1, 100, 'COMPLETE', {
+        actionsDone: [
+          { id: 'x1', text: 'Atelier', date: 'Mars 2019' },
+          { id: 'x3', text: 'Elaboration des dossiers de conception (Juillet 2020)', date: 'Juillet 2020' },
+        ],
+      }),
       activity(2, 50, 'LIMITED', {
         actionsNotDone: [{ id: 'x2', text: 'Portail', reason: 'refonte' }],
         lifecycle: 'SUSPENDED',
@@ -89,8 +96,10 @@ const fixture = (): ReportInput => {
 describe('self-assessment report', () => {
   it('writes the overall rate, the commitment table and every section in French', () => {
     const md = renderReport(fixture(), { format: 'md', lang: 'fr' });
-    expect(md).toContain("L'avancement global de la mise en œuvre du plan d'action national 2018-2020 est de 63 %");
-    expect(md).toContain('| 1. | Portail <script>alert(1)</script> & données | 63% |');
+    expect(md).toContain("L'avancement global de la mise en œuvre du plan d'action national 2018-2020 est de 63\u00a0%");
+    expect(md).toContain('| 1. | Portail <script>alert(1)</script> & données | 63\u00a0% |');
+    expect(md).toContain("Niveau d'achèvement (échelle de l'IRM de l'OGP) : Substantiel");
+    expect(md).toContain('Poids 1 · avancement 100\u00a0% · Niveau');
     expect(md).toContain('☐ Non commencé  ☐ Limité (1-59%)  ☐ Important (60-90%)  ☒ Terminé (90-100%)');
     expect(md).toContain('☐ Non commencé  ☒ Limité (1-59%)  ☐ Important (60-90%)  ☐ Terminé (90-100%)');
     for (const heading of [
@@ -105,15 +114,23 @@ describe('self-assessment report', () => {
       expect(md).toContain(heading);
     }
     expect(md).toContain('- Portail — Raison : refonte');
+    expect(md).toContain('- Atelier (Mars 2019)');
     expect(md).toContain('Activité suspendue : Projet en refonte');
     expect(md).toContain('Activité annulée : fait ailleurs');
     expect(md).toContain('| Radio \\| TV | 12 mars 2020 | Grand public | 3 passages |');
     expect(md).toContain('Poids reconstitués');
   });
 
-  it('speaks English with lang en', () => {
+  it('prints an action\'s date once when its text already ends with it ("(Juillet 2020)" was doubled)', () => {
+    const md = renderReport(fixture(), { format: 'md', lang: 'fr' });
+    expect(md).toContain('- Elaboration des dossiers de conception (Juillet 2020)\n');
+    expect(md).not.toContain('(Juillet 2020) (Juillet 2020)');
+  });
+
+  it('speaks English with lang en, dates and figures through Intl', () => {
     const md = renderReport({ ...fixture(), asOf: '2019-12-31T23:59:59.999Z' }, { format: 'md', lang: 'en' });
-    expect(md).toContain('Overall implementation of the 2018-2020 national action plan, as of 2019-12-31, is 63%');
+    expect(md).toContain('Overall implementation of the 2018-2020 national action plan, as of 31 December 2019, is 63%');
+    expect(md).toContain('Completion (OGP IRM scale): Substantial');
     expect(md).toContain('☒ Complete (90-100%)');
     expect(md).toContain('Actions not carried out');
   });
@@ -125,7 +142,7 @@ describe('self-assessment report', () => {
     expect(html).toContain('Portail &lt;script&gt;alert(1)&lt;/script&gt; &amp; données');
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(html).toContain('<text class="value" x="');
-    expect(html).toMatch(/>63 %<\/text>/);
+    expect(html).toMatch(/>63\u00a0%<\/text>/);
   });
 });
 
@@ -144,15 +161,18 @@ describe('the report rebuilt from the bundled Morocco plan', () => {
     const md = renderReport(input, { format: 'md', lang: 'fr' });
     const rows = md.split('\n').filter((l) => /^\| \d+\. \|/.test(l));
     expect(rows).toHaveLength(18);
-    expect(rows.map((r) => Number(/\| (\d+)% \|$/.exec(r)?.[1]))).toEqual(PUBLISHED);
-    expect(md).toContain('est de 84 %');
+    expect(rows.map((r) => Number(/\| (\d+)\u00a0% \|$/.exec(r)?.[1]))).toEqual(PUBLISHED);
+    expect(md).toContain('est de 84\u00a0%');
     expect(md.match(/^#### Activité \d+/gm)).toHaveLength(79);
+    // The plan transcribes "… (Juillet 2020)" with the date "Juillet 2020": printed once.
+    expect(md).toContain('(Juillet 2020)');
+    expect(md).not.toMatch(/\(([^()]+)\) \(\1\)/);
   });
 
   it('draws one bar per commitment with its rate as text in well-formed HTML', () => {
     const html = renderReport(input, { format: 'html', lang: 'fr' });
     assertWellFormed(html);
     const commitmentsChart = html.split('<svg ')[3];
-    expect([...commitmentsChart.matchAll(/<text class="value"[^>]*>(\d+) %<\/text>/g)].map((m) => Number(m[1]))).toEqual(PUBLISHED);
+    expect([...commitmentsChart.matchAll(/<text class="value"[^>]*>(\d+)\u00a0%<\/text>/g)].map((m) => Number(m[1]))).toEqual(PUBLISHED);
   });
 });

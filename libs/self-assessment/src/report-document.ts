@@ -1,6 +1,6 @@
 import { ACTIVITY_STATUSES } from '@ledger/domain';
 import type { ActionEntryView, ActivityView, CommitmentView } from '@ledger/projections';
-import { day, labelsFor, num, pct, type Labels } from './labels';
+import { reportLocale, type ReportLocale } from './intl-format';
 import type { ReportInput, ReportLang } from './report-input';
 
 /** The report as a list of blocks, so Markdown and HTML say exactly the same thing. */
@@ -23,17 +23,26 @@ function field(l: string, value: string | undefined): Block[] {
     : [];
 }
 
-function actionItems(actions: ActionEntryView[], labels: Labels): string[] {
-  return actions.map((a) =>
-    [a.text, a.date ? `(${a.date})` : '', a.reason ? `— ${labels.reason} : ${a.reason}` : ''].filter(Boolean).join(' '),
-  );
+/**
+ * An action as the report lists it: its text, its date in brackets unless the text already says
+ * it (the plan transcribes "… (Juillet 2020)" with the date "Juillet 2020"), and the reason.
+ */
+export function actionItem(a: Pick<ActionEntryView, 'text' | 'date' | 'reason'>, l: ReportLocale): string {
+  const date = a.date?.trim();
+  const dated = date && !a.text.toLowerCase().includes(date.toLowerCase()) ? `(${date})` : '';
+  return [a.text, dated, a.reason ? l.labels.reason(a.reason) : ''].filter(Boolean).join(' ');
 }
 
-function activityBlocks(a: ActivityView, labels: Labels, lang: ReportLang): Block[] {
+function activityBlocks(a: ActivityView, l: ReportLocale): Block[] {
+  const { labels, common } = l;
   const blocks: Block[] = [
-    { kind: 'heading', level: 4, text: labels.activity(a.number, a.title) },
-    { kind: 'bands', items: ACTIVITY_STATUSES.map((s) => ({ label: labels.bands[s], ticked: a.status === s })) },
-    { kind: 'paragraph', text: labels.weightAndProgress(num(a.weight, lang), num(a.progress, lang)), emphasis: true },
+    { kind: 'heading', level: 4, text: labels.activity(l.int(a.number), a.title) },
+    { kind: 'bands', items: ACTIVITY_STATUSES.map((s) => ({ label: common.bands[s], ticked: a.status === s })) },
+    {
+      kind: 'paragraph',
+      text: `${labels.weightAndProgress(l.num(a.weight), l.percent(a.progress))} · ${labels.irmLine(common.irm[a.irmCompletion])}`,
+      emphasis: true,
+    },
   ];
   if (a.lifecycle === 'SUSPENDED') blocks.push({ kind: 'paragraph', text: labels.suspended(a.lifecycleReason ?? '') });
   if (a.lifecycle === 'CANCELLED') blocks.push({ kind: 'paragraph', text: labels.cancelled(a.lifecycleReason ?? '') });
@@ -43,19 +52,21 @@ function activityBlocks(a: ActivityView, labels: Labels, lang: ReportLang): Bloc
     [labels.additional, a.additionalActions],
   ] as const) {
     if (list.length > 0)
-      blocks.push({ kind: 'paragraph', text: title, emphasis: true }, { kind: 'list', items: actionItems([...list], labels) });
+      blocks.push({ kind: 'paragraph', text: title, emphasis: true }, { kind: 'list', items: list.map((x) => actionItem(x, l)) });
   }
   return blocks;
 }
 
-function commitmentBlocks(c: CommitmentView, labels: Labels, lang: ReportLang): Block[] {
+function commitmentBlocks(c: CommitmentView, l: ReportLocale): Block[] {
+  const { labels, common } = l;
   const blocks: Block[] = [
-    { kind: 'heading', level: 3, text: labels.commitmentHeading(c.number, c.title) },
-    { kind: 'paragraph', text: `${labels.rate} : ${pct(c.implementationRate)} %`, emphasis: true },
+    { kind: 'heading', level: 3, text: labels.commitmentHeading(l.int(c.number), c.title) },
+    { kind: 'paragraph', text: labels.rateLine(l.pct(c.implementationRate)), emphasis: true },
+    { kind: 'paragraph', text: labels.irmLine(common.irm[c.irmCompletion]) },
     ...field(labels.lead, c.leadOrganisation),
     ...field(labels.problem, c.problem),
     ...field(labels.description, c.description),
-    ...c.activities.flatMap((a) => activityBlocks(a, labels, lang)),
+    ...c.activities.flatMap((a) => activityBlocks(a, l)),
   ];
   if (c.communicationActions.length > 0) {
     blocks.push(
@@ -75,31 +86,42 @@ function commitmentBlocks(c: CommitmentView, labels: Labels, lang: ReportLang): 
   ];
 }
 
+/** The note in the report's language when the plan gives one per language, else as given. */
+function noteIn(note: ReportInput['note'], lang: ReportLang): string | undefined {
+  if (note === undefined || typeof note === 'string') return note;
+  return note[lang] ?? note.en ?? note.fr ?? Object.values(note)[0];
+}
+
 export function reportDocument(input: ReportInput, lang: ReportLang): Block[] {
-  const labels = labelsFor(lang);
+  const l = reportLocale(lang);
+  const { labels } = l;
   const { plan } = input;
-  const asOf = input.asOf ? day(input.asOf) : undefined;
+  const asOf = input.asOf ? l.date(input.asOf.slice(0, 10)) : undefined;
+  const note = noteIn(input.note, lang);
   return [
     { kind: 'heading', level: 1, text: labels.title(plan) },
     ...(asOf ? [{ kind: 'paragraph', text: labels.asOf(asOf), emphasis: true } as Block] : []),
     { kind: 'heading', level: 2, text: labels.implementation },
-    { kind: 'paragraph', text: labels.overall(plan.period, pct(plan.implementationRate), asOf) },
+    { kind: 'paragraph', text: labels.overall(plan.period, l.pct(plan.implementationRate), asOf) },
     { kind: 'chart', chart: 'history' },
     { kind: 'heading', level: 3, text: labels.byAxis },
-    { kind: 'table', headers: [labels.axis, labels.rate], rows: plan.axes.map((a) => [a.title, `${pct(a.implementationRate)}%`]) },
+    { kind: 'table', headers: [labels.axis, labels.rate], rows: plan.axes.map((a) => [a.title, l.pct(a.implementationRate)]) },
     { kind: 'chart', chart: 'axes' },
     { kind: 'heading', level: 3, text: labels.byCommitment },
     {
       kind: 'table',
       headers: [labels.commitment, labels.commitmentTitle, labels.rate],
-      rows: plan.commitments.map((c) => [`${c.number}.`, c.title, `${pct(c.implementationRate)}%`]),
+      rows: plan.commitments.map((c) => [`${l.int(c.number)}.`, c.title, l.pct(c.implementationRate)]),
     },
     { kind: 'chart', chart: 'commitments' },
     { kind: 'heading', level: 2, text: labels.achievements },
-    ...plan.commitments.flatMap((c) => commitmentBlocks(c, labels, lang)),
+    ...plan.commitments.flatMap((c) => commitmentBlocks(c, l)),
     { kind: 'heading', level: 2, text: labels.method },
     { kind: 'paragraph', text: labels.formula },
-    ...(input.note ? [{ kind: 'paragraph', text: input.note } as Block] : []),
-    { kind: 'paragraph', text: labels.generated(input.generatedAt), emphasis: true },
+    ...(note ? [{ kind: 'heading', level: 3, text: labels.reconstructed } as Block, { kind: 'paragraph', text: note } as Block] : []),
+    { kind: 'paragraph', text: labels.generated(l.dateTime(input.generatedAt)), emphasis: true },
+    ...(input.provenance
+      ? [{ kind: 'paragraph', text: labels.provenance(input.provenance.position, input.provenance.hash) } as Block]
+      : []),
   ];
 }

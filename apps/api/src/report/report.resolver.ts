@@ -8,9 +8,14 @@ export enum ReportFormatEnum {
 export enum ReportLangEnum {
   FR = 'fr',
   EN = 'en',
+  AR = 'ar',
 }
 registerEnumType(ReportFormatEnum, { name: 'ReportFormat', description: 'MD: Markdown; HTML: a standalone page with inline SVG charts.' });
-registerEnumType(ReportLangEnum, { name: 'ReportLang', description: "FR: the report's own wording; EN: English labels." });
+registerEnumType(ReportLangEnum, {
+  name: 'ReportLang',
+  description:
+    'FR: the report\'s own wording; EN: English; AR: Arabic (Modern Standard, right-to-left HTML with lang="ar" dir="rtl"). Figures and dates are formatted for the language (Intl: fr-FR, en-GB, ar-MA).',
+});
 
 /** The self-assessment report, rebuilt from the ledger. */
 @Resolver()

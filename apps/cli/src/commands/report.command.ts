@@ -1,3 +1,4 @@
+import { isLang } from '@ledger/i18n';
 import { writeFileSync } from 'node:fs';
 import { ReportService } from '@ledger/core';
 import { openLedger } from '../ledger-context';
@@ -10,14 +11,14 @@ export interface ReportOptions {
   out?: string;
 }
 
-/** `ledger report --plan ID [--as-of DATE] [--format md|html] [--lang fr|en] [--out FILE]`. */
+/** `ledger report --plan ID [--as-of DATE] [--format md|html] [--lang fr|en|ar] [--out FILE]`. */
 export async function reportCommand(options: ReportOptions): Promise<number> {
   if (options.format !== 'md' && options.format !== 'html') {
     process.stderr.write(`--format must be md or html, got ${options.format}\n`);
     return 1;
   }
-  if (options.lang !== 'fr' && options.lang !== 'en') {
-    process.stderr.write(`--lang must be fr or en, got ${options.lang}\n`);
+  if (!isLang(options.lang)) {
+    process.stderr.write(`--lang must be fr, en or ar, got ${options.lang}\n`);
     return 1;
   }
   const app = await openLedger();

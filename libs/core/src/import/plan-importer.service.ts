@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import type { ImportStep } from '@ledger/domain';
+import { planIdOfCommitment, type ImportStep } from '@ledger/domain';
 import { ExecuteLedgerCommand, type CommandResult } from '../commands/execute-ledger-command';
 import { ReadModelService } from '../projections/read-model.service';
 
@@ -52,9 +52,8 @@ export class PlanImporter {
         for (const step of sequence) await run(step);
       }),
     );
-    const define = steps.find((s) => s.command.type === 'DefinePlan')?.command;
     return {
-      planId: define?.type === 'DefinePlan' ? define.data.planId : '',
+      planId: planOf(steps),
       steps: steps.length,
       written,
       alreadyPresent: steps.length - written,
@@ -66,4 +65,10 @@ export class PlanImporter {
   async settle(outcome: ImportOutcome, timeoutMs = 30_000): Promise<void> {
     if (outcome.position > 0n) await this.readModels.waitFor(outcome.position, timeoutMs);
   }
+}
+
+/** The plan a list of steps is about (a revision has no DefinePlan step). */
+function planOf(steps: readonly ImportStep[]): string {
+  const data = steps[0]?.command.data as { planId?: string; commitmentId?: string } | undefined;
+  return data?.planId ?? (data?.commitmentId ? planIdOfCommitment(data.commitmentId) : '');
 }

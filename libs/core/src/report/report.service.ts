@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { LedgerError } from '@ledger/domain';
 import { checkedInstant, rateHistory } from '@ledger/projections';
-import { renderReport, type ReportFormat, type ReportInput, type ReportLang } from '@ledger/self-assessment';
+import { EVENT_STORE, readIntegrity, type EventStore } from '@ledger/event-store';
+import { renderReport, type ReportFormat, type ReportInput, type ReportLang, type ReportProvenance } from '@ledger/self-assessment';
 import { CLOCK, type Clock } from '../commands/clock';
 import { bundledPlanFile } from '../import/repo-root';
 import { ReadModelService } from '../projections/read-model.service';
@@ -27,6 +28,7 @@ export class ReportService {
   constructor(
     private readonly readModels: ReadModelService,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   async render(request: ReportRequest): Promise<string> {
@@ -45,14 +47,26 @@ export class ReportService {
       generatedAt: this.clock().toISOString(),
       rateHistory: rateHistory(model, { planId, to: point, interval: 'month' }),
       note: bundledNote(planId),
+      provenance: await this.provenance(),
     };
+  }
+
+  /** The log position the read models reflect and the hash of the event there (the chain's head at that point). */
+  private async provenance(): Promise<ReportProvenance | undefined> {
+    const position = this.readModels.position;
+    if (position === 0n) return undefined;
+    for await (const event of this.store.readAll({ fromPosition: position, maxCount: 1 })) {
+      const hash = readIntegrity(event.metadata)?.hash;
+      if (event.position === position && hash) return { position: position.toString(), hash };
+    }
+    return undefined;
   }
 }
 
-/** The bundled plan's own disclaimer (its weights and exact figures are reconstructed). */
-function bundledNote(planId: string): string | undefined {
+/** The bundled plan's own disclaimer (its weights and exact figures are reconstructed), per language when it has them. */
+function bundledNote(planId: string): ReportInput['note'] {
   const file = bundledPlanFile();
   if (!existsSync(file)) return undefined;
-  const data = JSON.parse(readFileSync(file, 'utf8')) as { plan?: { id?: string }; reconstructed?: string };
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { plan?: { id?: string }; reconstructed?: ReportInput['note'] };
   return data.plan?.id === planId ? data.reconstructed : undefined;
 }

@@ -49,7 +49,7 @@ export function decideOnActivity(command: ActivityCommand, state: CommitmentStat
       const { progress, status, reason } = command.data;
       checks().longText('reason', reason, true).throwIfAny();
       const band = checkedBand(progress, status);
-      if (!activity.progressReported) {
+      if (!activity.reported) {
         throw LedgerError.illegalState(`activity "${activity.id}" has no reported figure to correct: report progress instead`, {
           activityId: activity.id,
         });

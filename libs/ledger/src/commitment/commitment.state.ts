@@ -68,7 +68,7 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
         progress: 0,
         status: 'NOT_STARTED',
         lifecycle: 'ACTIVE',
-        progressReported: false,
+        reported: false,
         weightEffectiveAt: meta.effectiveAt,
         lifecycleEffectiveAt: meta.effectiveAt,
         actions: [],
@@ -84,11 +84,11 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
     case 'ActivityProgressReported':
       // A late report about an earlier date does not replace a figure effective later.
       return updateActivity(state, event.data.activityId, (a) => {
-        const reported = { ...a, progressReported: true };
+        const withFigure = { ...a, reported: true };
         return isBefore(meta.effectiveAt, a.progressEffectiveAt)
-          ? reported
+          ? withFigure
           : {
-              ...reported,
+              ...withFigure,
               progress: event.data.progress,
               status: event.data.status,
               note: event.data.note,
@@ -100,12 +100,13 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
       // figure and keeps its note; a correction dated otherwise (older logs) is a figure of its date.
       return updateActivity(state, event.data.activityId, (a) =>
         isBefore(meta.effectiveAt, a.progressEffectiveAt)
-          ? a
+          ? { ...a, reported: true }
           : {
               ...a,
               progress: event.data.progress,
               status: event.data.status,
               progressEffectiveAt: meta.effectiveAt ?? a.progressEffectiveAt,
+              reported: true,
             },
       );
     case 'ActionRecorded': {

@@ -25,8 +25,8 @@ export interface ActivityState {
   lifecycleReason?: string;
   /** The note of the latest figure (a correction keeps the note of the figure it corrects). */
   note?: string;
-  /** Whether a figure was ever reported (a correction needs one). */
-  progressReported: boolean;
+  /** Whether a figure was ever reported or corrected (a correction needs one; without one, the IRM sees no evidence). */
+  reported: boolean;
   /**
    * Business dates of the figure, the weight and the lifecycle state in force: each attribute
    * takes the fact with the greatest (effectiveAt, position), so a fact dated earlier than the

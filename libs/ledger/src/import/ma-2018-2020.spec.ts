@@ -44,7 +44,9 @@ describe('the bundled Morocco 2018–2020 plan reproduces the published self-ass
   });
   it("puts every file figure inside the file's band", () => {
     const outside = file.commitments.flatMap((c) =>
-      c.activities.filter((a) => !statusContains(a.status, a.progress)).map((a) => `${c.number}.${a.number}`),
+      c.activities
+        .filter((a) => a.status === undefined || a.progress === undefined || !statusContains(a.status, a.progress))
+        .map((a) => `${c.number}.${a.number}`),
     );
     expect(outside).toEqual([]);
   });
@@ -100,6 +102,7 @@ describe('dryRun locates plan file problems by JSON pointer', () => {
         pointer: '/commitments/0/activities/1/status',
         code: 'VALIDATION_FAILED',
         message: 'status LIMITED covers 1–59 %, but progress is 75',
+        rule: 'bandContainsProgress',
       },
     ]);
   });
@@ -107,14 +110,19 @@ describe('dryRun locates plan file problems by JSON pointer', () => {
     const f = small();
     f.commitments[2].axis = 'b';
     expect(dryRun(planFileToSteps(f)).problems).toEqual([
-      { pointer: '/commitments/2/axis', code: 'NOT_FOUND', message: expect.stringContaining('axis "b" does not exist in plan "x"') },
+      {
+        pointer: '/commitments/2/axis',
+        code: 'NOT_FOUND',
+        message: expect.stringContaining('axis "b" does not exist in plan "x"'),
+        rule: 'notFound',
+      },
     ]);
   });
   it('points at the title of an activity with an empty title', () => {
     const f = small();
     f.commitments[0].activities[0].title = '';
     expect(dryRun(planFileToSteps(f)).problems).toEqual([
-      { pointer: '/commitments/0/activities/0/title', code: 'VALIDATION_FAILED', message: 'title must not be empty' },
+      { pointer: '/commitments/0/activities/0/title', code: 'VALIDATION_FAILED', message: 'title must not be empty', rule: 'notEmpty' },
     ]);
   });
   it('reports independent problems of one file together, in file order', () => {

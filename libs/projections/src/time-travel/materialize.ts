@@ -82,7 +82,7 @@ function activityAt(log: LogColumns, node: ActivityNode, now: ActivityState, poi
     progress: p < 0 ? 0 : node.progress.progress[p],
     status: p < 0 ? 'NOT_STARTED' : node.progress.status[p],
     note: p < 0 ? undefined : node.progress.note?.[p],
-    progressReported: p >= 0,
+    reported: p >= 0,
     progressEffectiveAt: p < 0 ? undefined : iso(log, node.progress.seqs[p]),
     lifecycle: node.lifecycle.state[l],
     lifecycleReason: node.lifecycle.reason[l],

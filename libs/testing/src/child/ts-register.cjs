@@ -16,6 +16,7 @@ const aliases = {
   '@ledger/charts': 'libs/charts/src',
   '@ledger/canonical-json': 'libs/canonical-json/src',
   '@ledger/core': 'libs/core/src',
+  '@ledger/plan-workbook': 'libs/plan-workbook/src',
 };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

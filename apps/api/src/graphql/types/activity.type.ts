@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { ActivityLifecycleEnum, ActivityStatusEnum } from './enums';
+import { IRM_COMPLETION_RULE } from '@ledger/domain';
+import { ActivityLifecycleEnum, ActivityStatusEnum, IrmCompletionEnum } from './enums';
 
 @ObjectType('ActionEntry', { description: 'An action recorded on an activity (retracted ones are not listed).' })
 export class ActionEntryType {
@@ -40,6 +41,10 @@ export class ActivityType {
     description: 'The note of the progress figure in force (a correction keeps the note of the figure it corrects).',
   })
   note?: string;
+  @Field(() => IrmCompletionEnum, {
+    description: `OGP IRM completion level of this activity: its status band once a progress figure has been reported, NO_EVIDENCE before. ${IRM_COMPLETION_RULE}`,
+  })
+  irmCompletion: IrmCompletionEnum;
   @Field(() => [ActionEntryType])
   actionsDone: ActionEntryType[];
   @Field(() => [ActionEntryType])

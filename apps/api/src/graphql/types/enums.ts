@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { IRM_COMPLETION_RULE } from '@ledger/domain';
 
 export enum ActivityStatusEnum {
   NOT_STARTED = 'NOT_STARTED',
@@ -30,4 +31,16 @@ registerEnumType(ActionKindEnum, {
   name: 'ActionKind',
   description:
     'DONE: an action carried out; NOT_DONE: planned but not carried out (with a reason); ADDITIONAL: carried out beyond the plan.',
+});
+
+export enum IrmCompletionEnum {
+  NOT_STARTED = 'NOT_STARTED',
+  LIMITED = 'LIMITED',
+  SUBSTANTIAL = 'SUBSTANTIAL',
+  COMPLETE = 'COMPLETE',
+  NO_EVIDENCE = 'NO_EVIDENCE',
+}
+registerEnumType(IrmCompletionEnum, {
+  name: 'IrmCompletion',
+  description: `OGP Independent Reporting Mechanism completion levels: NOT_STARTED “Not started”, LIMITED “Limited”, SUBSTANTIAL “Substantial”, COMPLETE “Complete”, NO_EVIDENCE “No evidence available”. ${IRM_COMPLETION_RULE}`,
 });

@@ -1,6 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { RATE_FORMULA } from '@ledger/domain';
+import { IRM_COMPLETION_RULE, RATE_FORMULA } from '@ledger/domain';
 import { ActivityType, CommunicationActionType } from './activity.type';
+import { IrmCompletionEnum } from './enums';
 
 @ObjectType('ReportingPeriod', { description: 'A closed reporting period (committee meeting).' })
 export class ReportingPeriodType {
@@ -28,6 +29,10 @@ export class CommitmentType {
   description?: string;
   @Field(() => Float, { description: RATE_FORMULA })
   implementationRate: number;
+  @Field(() => IrmCompletionEnum, {
+    description: `OGP IRM completion level of this commitment: NO_EVIDENCE while none of its activities that are not cancelled has a reported figure, otherwise the band of its rate as published (rounded half up). ${IRM_COMPLETION_RULE}`,
+  })
+  irmCompletion: IrmCompletionEnum;
   @Field(() => [ActivityType])
   activities: ActivityType[];
   @Field(() => [CommunicationActionType])

@@ -1,0 +1,46 @@
+import type { ReportLabels } from '../report-labels';
+
+/** Français — the wording of the published self-assessment report. */
+export const FR_REPORT: ReportLabels = {
+  title: (p) => `Rapport d'auto-évaluation du plan d'action national du gouvernement ouvert — ${p.title} (${p.country}, ${p.period})`,
+  asOf: (d) => `Situation au ${d}`,
+  implementation: 'Taux de mise en œuvre',
+  overall: (period, rate, asOf) =>
+    `L'avancement global de la mise en œuvre du plan d'action national ${period}${asOf ? `, au ${asOf},` : ''} est de ${rate}`,
+  byAxis: "Taux d'avancement par axe",
+  byCommitment: "Taux d'avancement par engagement",
+  axis: 'Axe',
+  commitment: 'Engagement',
+  commitmentTitle: 'Intitulé',
+  rate: 'Taux de réalisation',
+  achievements: 'Bilan des réalisations',
+  commitmentHeading: (n, t) => `Engagement ${n} : ${t}`,
+  rateLine: (r) => `Taux de réalisation : ${r}`,
+  irmLine: (level) => `Niveau d'achèvement (échelle de l'IRM de l'OGP) : ${level}`,
+  lead: 'Organisme responsable de la mise en œuvre',
+  problem: 'Problématique',
+  description: "Consistance de l'engagement",
+  activity: (n, t) => `Activité ${n} : ${t}`,
+  weightAndProgress: (w, p) => `Poids ${w} · avancement ${p}`,
+  suspended: (r) => `Activité suspendue : ${r}`,
+  cancelled: (r) => `Activité annulée : ${r}`,
+  done: 'Actions réalisées',
+  notDone: 'Actions non réalisées',
+  additional: 'Actions supplémentaires',
+  reason: (r) => `— Raison : ${r}`,
+  communication: "Actions de communication réalisées pour accompagner la mise en œuvre de l'engagement",
+  communicationColumns: ['Action', 'Date', 'Cible', 'Indicateurs'],
+  results: "Description des résultats après la mise en œuvre de l'engagement",
+  contribution: "Comment l'engagement a contribué à résoudre la problématique initiale",
+  nextSteps: 'Prochaines étapes',
+  method: 'Méthode de calcul',
+  formula:
+    "Taux d'un engagement = Σ(poids × avancement) / Σ(poids) sur ses activités non annulées ; taux d'un axe = moyenne des taux de ses engagements ; taux du plan = moyenne des taux de tous ses engagements. Les chiffres sont conservés sans arrondi dans le registre ; le rapport les arrondit à l'unité (0,5 vers le haut).",
+  reconstructed: 'Données reconstituées',
+  generated: (at) => `Rapport généré depuis le registre le ${at}.`,
+  provenance: (position, hash) =>
+    `Établi à partir du registre à la position ${position}, dont l'empreinte (hachage de tête) est ${hash}. Pour reconstruire ce même rapport, vérifiez d'abord que votre copie du registre a la même tête : ledger verify --expected-head ${position}:${hash}`,
+  chartCommitments: 'Taux de réalisation par engagement',
+  chartAxes: "Taux d'avancement par axe",
+  chartHistory: "Avancement global dans le temps (par date d'effet)",
+};
