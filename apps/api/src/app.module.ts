@@ -10,6 +10,7 @@ import { costLimitHook, GRAPHQL_LIMITS, validationRules } from './graphql/harden
 import { contextOf } from './graphql/issuer';
 import { TokenService } from './auth/token.service';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
+import { CommitmentListResolver } from './graphql/resolvers/commitment-list.resolver';
 import { PlanResolver } from './graphql/resolvers/plan.resolver';
 import { HistoryResolver } from './graphql/resolvers/history.resolver';
 import { StatusResolver } from './graphql/resolvers/status.resolver';
@@ -54,6 +55,7 @@ export class AppModule {
         { provide: APP_PIPE, useValue: ledgerValidationPipe },
         PlanResolver,
         CommitmentResolver,
+        CommitmentListResolver,
         HistoryResolver,
         StatusResolver,
         AuditResolver,

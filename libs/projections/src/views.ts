@@ -1,8 +1,9 @@
 import { meanRate, rateOf, type ActionEntryState, type ActivityState, type CommitmentState, type PlanState } from '@ledger/domain';
-import type { CommitmentRecord } from './commitments.projection';
+import type { ActivityExtras, CommitmentRecord } from './commitments.projection';
+import { laterOf } from './last-update';
 import type { PlanRecord } from './plans.projection';
 
-/** Shapes the API serves; rates are computed here from the read models, unrounded. */
+/** Shapes the API serves; rates are computed here from the read models, unrounded, null while nothing counts. */
 export interface ActionEntryView {
   id: string;
   text: string;
@@ -10,7 +11,12 @@ export interface ActionEntryView {
   reason?: string;
   effectiveAt?: string;
 }
-export interface ActivityView {
+/** When an entry last changed: recording time and log position of that event. */
+export interface LastUpdatedView {
+  lastUpdatedAt?: string;
+  lastPosition?: string;
+}
+export interface ActivityView extends LastUpdatedView {
   id: string;
   number: number;
   title: string;
@@ -20,12 +26,13 @@ export interface ActivityView {
   lifecycle: ActivityState['lifecycle'];
   lifecycleReason?: string;
   progressEffectiveAt?: string;
+  note?: string;
   actionsDone: ActionEntryView[];
   actionsNotDone: ActionEntryView[];
   additionalActions: ActionEntryView[];
 }
-export interface CommitmentView extends Omit<CommitmentState, 'activities' | 'exists'> {
-  implementationRate: number;
+export interface CommitmentView extends Omit<CommitmentState, 'activities' | 'exists'>, LastUpdatedView {
+  implementationRate: number | null;
   activities: ActivityView[];
   version: number;
 }
@@ -34,11 +41,11 @@ export interface AxisView {
   planId: string;
   title: string;
   order: number;
-  implementationRate: number;
+  implementationRate: number | null;
   commitments: CommitmentView[];
 }
-export interface PlanView extends Pick<PlanState, 'id' | 'country' | 'title' | 'period' | 'periods'> {
-  implementationRate: number;
+export interface PlanView extends Pick<PlanState, 'id' | 'country' | 'title' | 'period' | 'periods'>, LastUpdatedView {
+  implementationRate: number | null;
   axes: AxisView[];
   commitments: CommitmentView[];
   version: number;
@@ -49,7 +56,7 @@ const entries = (actions: readonly ActionEntryState[], kind: ActionEntryState['k
     .filter((a) => a.kind === kind && !a.retracted)
     .map(({ id, text, date, reason, effectiveAt }) => ({ id, text, date, reason, effectiveAt }));
 
-export function activityView(a: ActivityState): ActivityView {
+export function activityView(a: ActivityState, extras?: ActivityExtras): ActivityView {
   return {
     id: a.id,
     number: a.number,
@@ -60,18 +67,29 @@ export function activityView(a: ActivityState): ActivityView {
     lifecycle: a.lifecycle,
     lifecycleReason: a.lifecycleReason,
     progressEffectiveAt: a.progressEffectiveAt,
+    note: extras?.note,
+    lastUpdatedAt: extras?.lastUpdate.at,
+    lastPosition: extras?.lastUpdate.position,
     actionsDone: entries(a.actions, 'DONE'),
     actionsNotDone: entries(a.actions, 'NOT_DONE'),
     additionalActions: entries(a.actions, 'ADDITIONAL'),
   };
 }
 
-export function commitmentView({ state, version }: CommitmentRecord): CommitmentView {
+export function commitmentView({ state, version, lastUpdate, activities: extras }: CommitmentRecord): CommitmentView {
   const { exists: _exists, activities, ...rest } = state;
-  return { ...rest, implementationRate: rateOf(state), activities: activities.map(activityView), version };
+  return {
+    ...rest,
+    implementationRate: rateOf(state),
+    activities: activities.map((a) => activityView(a, extras?.[a.id])),
+    version,
+    lastUpdatedAt: lastUpdate?.at,
+    lastPosition: lastUpdate?.position,
+  };
 }
 
-export function planView({ state, version }: PlanRecord, commitments: CommitmentRecord[]): PlanView {
+export function planView(record: PlanRecord, commitments: CommitmentRecord[]): PlanView {
+  const { state, version } = record;
   const views = commitments.map(commitmentView);
   const axes = state.axes.map((axis) => {
     const mine = views.filter((c) => c.axisId === axis.id);
@@ -84,6 +102,8 @@ export function planView({ state, version }: PlanRecord, commitments: Commitment
       commitments: mine,
     };
   });
+  // The plan changed when its own stream or any of its commitments did.
+  const last = commitments.reduce((acc, c) => laterOf(acc, c.lastUpdate), record.lastUpdate);
   return {
     id: state.id,
     country: state.country,
@@ -94,5 +114,7 @@ export function planView({ state, version }: PlanRecord, commitments: Commitment
     axes,
     commitments: views,
     version,
+    lastUpdatedAt: last?.at,
+    lastPosition: last?.position,
   };
 }

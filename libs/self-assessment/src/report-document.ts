@@ -51,7 +51,7 @@ function activityBlocks(a: ActivityView, labels: Labels, lang: ReportLang): Bloc
 function commitmentBlocks(c: CommitmentView, labels: Labels, lang: ReportLang): Block[] {
   const blocks: Block[] = [
     { kind: 'heading', level: 3, text: labels.commitmentHeading(c.number, c.title) },
-    { kind: 'paragraph', text: `${labels.rate} : ${pct(c.implementationRate)} %`, emphasis: true },
+    { kind: 'paragraph', text: `${labels.rate} : ${pct(c.implementationRate ?? 0)} %`, emphasis: true },
     ...field(labels.lead, c.leadOrganisation),
     ...field(labels.problem, c.problem),
     ...field(labels.description, c.description),
@@ -83,16 +83,16 @@ export function reportDocument(input: ReportInput, lang: ReportLang): Block[] {
     { kind: 'heading', level: 1, text: labels.title(plan) },
     ...(asOf ? [{ kind: 'paragraph', text: labels.asOf(asOf), emphasis: true } as Block] : []),
     { kind: 'heading', level: 2, text: labels.implementation },
-    { kind: 'paragraph', text: labels.overall(plan.period, pct(plan.implementationRate), asOf) },
+    { kind: 'paragraph', text: labels.overall(plan.period, pct(plan.implementationRate ?? 0), asOf) },
     { kind: 'chart', chart: 'history' },
     { kind: 'heading', level: 3, text: labels.byAxis },
-    { kind: 'table', headers: [labels.axis, labels.rate], rows: plan.axes.map((a) => [a.title, `${pct(a.implementationRate)}%`]) },
+    { kind: 'table', headers: [labels.axis, labels.rate], rows: plan.axes.map((a) => [a.title, `${pct(a.implementationRate ?? 0)}%`]) },
     { kind: 'chart', chart: 'axes' },
     { kind: 'heading', level: 3, text: labels.byCommitment },
     {
       kind: 'table',
       headers: [labels.commitment, labels.commitmentTitle, labels.rate],
-      rows: plan.commitments.map((c) => [`${c.number}.`, c.title, `${pct(c.implementationRate)}%`]),
+      rows: plan.commitments.map((c) => [`${c.number}.`, c.title, `${pct(c.implementationRate ?? 0)}%`]),
     },
     { kind: 'chart', chart: 'commitments' },
     { kind: 'heading', level: 2, text: labels.achievements },

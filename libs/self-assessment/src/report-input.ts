@@ -10,7 +10,7 @@ export interface ReportInput {
   asOf?: string;
   generatedAt: string;
   /** Overall plan rate by effective date, for the chart. */
-  rateHistory: Array<{ at: string; implementationRate: number }>;
+  rateHistory: Array<{ at: string; implementationRate: number | null }>;
   /** E.g. the bundled plan's note that its weights are reconstructed. */
   note?: string;
 }
