@@ -6,7 +6,10 @@ import type { FastifyRequest } from 'fastify';
 import type { LedgerConfig } from './config/ledger-config';
 import type { Clock } from './commands/clock';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
-import { costLimitHook, GRAPHQL_LIMITS, validationRules } from './graphql/hardening';
+import { costLimitHook, validationRules } from './graphql/hardening';
+import { subscriptionLimitHook, subscriptionOptions } from './live/subscription-options';
+import { LiveResolver } from './live/live.resolver';
+import { LiveUpdatesPublisher } from './live/live-updates.publisher';
 import { contextOf } from './graphql/issuer';
 import { TokenService } from './auth/token.service';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
@@ -20,6 +23,8 @@ import { ReportResolver } from './report/report.resolver';
 import { HealthController } from './health/health.controller';
 import { LedgerModule } from './ledger.module';
 import { ledgerValidationPipe } from './validation.pipe';
+
+type Hooks = NonNullable<MercuriusDriverConfig['hooks']>;
 
 /** The HTTP application: GraphQL (code-first, Mercurius with JIT) and health endpoints. */
 @Module({})
@@ -38,13 +43,18 @@ export class AppModule {
           useFactory: (tokens: TokenService) => ({
             autoSchemaFile: true,
             sortSchema: true,
-            graphiql: !config.production,
+            // GraphiQL is served from local files (graphiql/graphiql.routes.ts): it must work offline.
+            graphiql: false,
+            subscription: subscriptionOptions(config, tokens),
             jit: 1,
             path: '/graphql',
-            queryDepth: GRAPHQL_LIMITS.maxDepth,
+            // Depth is checked by maxDepthRule (validationRules), which lets introspection through.
             allowBatchedQueries: false,
             validationRules: validationRules(config.production) as unknown as MercuriusDriverConfig['validationRules'],
-            hooks: { preExecution: costLimitHook as unknown as NonNullable<MercuriusDriverConfig['hooks']>['preExecution'] },
+            hooks: {
+              preExecution: costLimitHook as unknown as Hooks['preExecution'],
+              preSubscriptionExecution: subscriptionLimitHook(config.production) as unknown as Hooks['preSubscriptionExecution'],
+            },
             context: (req: FastifyRequest) => contextOf(req, tokens),
             errorFormatter: ledgerErrorFormatter(config.production) as unknown as MercuriusDriverConfig['errorFormatter'],
           }),
@@ -61,6 +71,8 @@ export class AppModule {
         AuditResolver,
         VerificationResolver,
         ReportResolver,
+        LiveResolver,
+        LiveUpdatesPublisher,
       ],
     };
   }

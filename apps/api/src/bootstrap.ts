@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module';
+import { registerGraphiql } from './graphiql/graphiql.routes';
 import { GRAPHQL_LIMITS } from './graphql/hardening';
 import type { Clock } from './commands/clock';
 import type { LedgerConfig } from './config/ledger-config';
@@ -25,7 +26,8 @@ export async function createApp(config: LedgerConfig, clock?: Clock): Promise<Ne
     allowList: (req) => req.url.startsWith('/health'),
   });
   if (!config.production) {
-    // A browser opening /graphql (no query) lands on GraphiQL, which Mercurius serves at /graphiql.
+    registerGraphiql(app.getHttpAdapter().getInstance());
+    // A browser opening /graphql (no query) lands on GraphiQL, served from local files at /graphiql.
     app
       .getHttpAdapter()
       .getInstance()

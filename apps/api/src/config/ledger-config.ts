@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { repoRoot } from '../import/repo-root';
 
 /** Process settings (API.md "Process"); read once at boot. */
 export interface LedgerConfig {
@@ -22,7 +23,19 @@ export interface LedgerConfig {
   trustProxy: boolean;
   /** How many events the in-memory history index (time travel) may hold. */
   historyIndexEvents: number;
+  /** Open WebSocket (live update) connections allowed per client address. */
+  wsMaxConnectionsPerIp: number;
+  /** Origins allowed to frame the embeds (CSP frame-ancestors); empty: any site may embed them. */
+  embedOrigins: string[];
+  /** Where the built web app is (Vite's output); pages render without their script when absent. */
+  webDir: string;
 }
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const production = env.NODE_ENV === 'production';
@@ -43,13 +56,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     jwtAudience: env.LEDGER_JWT_AUDIENCE || undefined,
     oidcIssuer: env.LEDGER_OIDC_ISSUER || undefined,
     oidcJwksUrl: env.LEDGER_OIDC_JWKS_URL || undefined,
-    corsOrigins: (env.LEDGER_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: list(env.LEDGER_CORS_ORIGINS),
     rateLimitPerMinute: Number(env.LEDGER_RATE_LIMIT_PER_MINUTE ?? 600),
     trustProxy: env.LEDGER_TRUST_PROXY === 'true',
     historyIndexEvents: Number(env.LEDGER_HISTORY_INDEX_EVENTS ?? 2_000_000),
+    wsMaxConnectionsPerIp: Number(env.LEDGER_WS_MAX_PER_IP ?? 20),
+    embedOrigins: list(env.LEDGER_EMBED_ORIGINS),
+    webDir: resolve(env.LEDGER_WEB_DIR ?? join(repoRoot(), 'dist', 'web')),
   };
 }
 

@@ -90,6 +90,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
       this.readModels.recordCommand(event);
     }
     this.readModels.advance(batch[batch.length - 1].position);
+    this.readModels.applied(batch);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

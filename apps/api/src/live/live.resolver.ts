@@ -1,0 +1,47 @@
+import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
+import type { CommitmentView, PlanView } from '@ledger/projections';
+import { ReadModelService } from '../projections/read-model.service';
+import { CommitmentType, PlanType } from '../graphql/types/plan.type';
+import { commitmentTopic, planTopic } from './live-topics';
+import type { LiveUpdate } from './live-updates.publisher';
+
+interface SubscribeContext {
+  pubsub: { subscribe(topic: string): Promise<AsyncIterable<unknown>> };
+}
+
+/**
+ * Live updates over WebSocket (`graphql-transport-ws`): each message is the entity as this
+ * instance's read models hold it right after applying the change, with the fields the
+ * subscriber selected.
+ */
+@Resolver()
+export class LiveResolver {
+  constructor(private readonly readModels: ReadModelService) {}
+
+  @Subscription(() => PlanType, {
+    description:
+      'The plan, sent again each time it or one of its commitments changes (after this instance applied the change). Live only: no time travel.',
+    resolve(this: LiveResolver, update: LiveUpdate): PlanView | undefined {
+      return this.readModels.model.plan(update.id);
+    },
+  })
+  planUpdated(
+    @Args('planId', { type: () => ID, description: 'The plan to follow.' }) planId: string,
+    @Context() ctx: SubscribeContext,
+  ): Promise<AsyncIterable<unknown>> {
+    return ctx.pubsub.subscribe(planTopic(planId));
+  }
+
+  @Subscription(() => CommitmentType, {
+    description: 'The commitment, sent again each time it changes (after this instance applied the change). Live only.',
+    resolve(this: LiveResolver, update: LiveUpdate): CommitmentView | undefined {
+      return this.readModels.model.commitment(update.id);
+    },
+  })
+  commitmentUpdated(
+    @Args('id', { type: () => ID, description: 'The commitment to follow ("<planId>.<number>").' }) id: string,
+    @Context() ctx: SubscribeContext,
+  ): Promise<AsyncIterable<unknown>> {
+    return ctx.pubsub.subscribe(commitmentTopic(id));
+  }
+}
