@@ -4,6 +4,9 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module';
 import { registerGraphiql } from './graphiql/graphiql.routes';
+import { registerGraphqlHttpCache } from './graphql/http-cache';
+import { ReadModelService } from './projections/read-model.service';
+import { registerWebPages } from './web/web-pages.routes';
 import { GRAPHQL_LIMITS } from './graphql/hardening';
 import type { Clock } from './commands/clock';
 import type { LedgerConfig } from './config/ledger-config';
@@ -23,7 +26,7 @@ export async function createApp(config: LedgerConfig, clock?: Clock): Promise<Ne
       const auth = req.headers.authorization;
       return auth ? `t:${createHash('sha256').update(auth).digest('base64url').slice(0, 22)}` : `ip:${req.ip}`;
     },
-    allowList: (req) => req.url.startsWith('/health'),
+    allowList: (req) => req.url.startsWith('/health') || req.url.startsWith('/assets/'),
   });
   if (!config.production) {
     registerGraphiql(app.getHttpAdapter().getInstance());
@@ -36,6 +39,9 @@ export async function createApp(config: LedgerConfig, clock?: Clock): Promise<Ne
           await reply.redirect('/graphiql');
       });
   }
+  registerGraphqlHttpCache(app.getHttpAdapter().getInstance(), () => app.get(ReadModelService).position);
+  // The public pages (server-rendered, then hydrated by the browser bundle of apps/web).
+  await registerWebPages(app.getHttpAdapter().getInstance(), { config, position: () => app.get(ReadModelService).position });
   app.enableShutdownHooks();
   return app;
 }

@@ -1,4 +1,8 @@
 import { AR_COMMON } from './ar/common';
+import { AR_WEB } from './ar/web';
+import { EN_WEB } from './en/web';
+import { FR_WEB } from './fr/web';
+import type { WebLabels } from './web-labels';
 import type { CommonLabels } from './common-labels';
 import { EN_COMMON } from './en/common';
 import { FR_COMMON } from './fr/common';
@@ -6,3 +10,6 @@ import type { Lang } from './langs';
 
 /** One catalogue per language, the same keys in each (checked by the compiler). */
 export const COMMON_LABELS: Record<Lang, CommonLabels> = { fr: FR_COMMON, en: EN_COMMON, ar: AR_COMMON };
+
+/** The web pages' labels, one catalogue per language (same keys). */
+export const WEB_LABELS: Record<Lang, WebLabels> = { fr: FR_WEB, en: EN_WEB, ar: AR_WEB };

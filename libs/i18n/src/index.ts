@@ -1,3 +1,4 @@
 export * from './langs';
 export * from './common-labels';
 export * from './catalogues';
+export * from './web-labels';
