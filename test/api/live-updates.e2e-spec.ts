@@ -13,12 +13,17 @@ const P = 'live';
 const MAX_PER_IP = 6;
 
 /** The next value a subscription yields that satisfies `accept` (no clock: the test waits for the condition). */
-function nextValue<T>(client: Client, query: string, accept: (data: T) => boolean): { value: Promise<T>; ready: Promise<void> } {
+function nextValue<T>(
+  client: Client,
+  query: string,
+  accept: (data: T) => boolean,
+  variables: Record<string, unknown> = {},
+): { value: Promise<T>; ready: Promise<void> } {
   let markReady!: () => void;
   const ready = new Promise<void>((r) => (markReady = r));
   const value = new Promise<T>((resolve, reject) => {
     const unsubscribe = client.subscribe<T>(
-      { query },
+      { query, variables },
       {
         next: (msg) => {
           if (msg.errors) return reject(new Error(msg.errors.map((e) => e.message).join('; ')));
@@ -65,8 +70,9 @@ describe('live updates over WebSocket', () => {
     const c = client();
     const plan = nextValue<{ planUpdated: { implementationRate: number; lastPosition: string } }>(
       c,
-      `subscription { planUpdated(planId: "${P}") { implementationRate lastPosition } }`,
+      `subscription($id: ID!) { planUpdated(planId: $id) { implementationRate lastPosition } }`,
       (d) => d.planUpdated.implementationRate === 40,
+      { id: P },
     );
     const commitment = nextValue<{ commitmentUpdated: { activities: Array<{ progress: number; note: string }> } }>(
       c,
@@ -89,6 +95,19 @@ describe('live updates over WebSocket', () => {
     for (let i = 0; i < 7; i++) nested = `commitments { axis { ${nested} } }`;
     const sub = nextValue(client(), `subscription { planUpdated(planId: "${P}") { axes { ${nested} } } }`, () => true);
     await expect(sub.value).rejects.toThrow(/depth limit of 12/);
+  });
+
+  it('refuses a subscription over the cost budget, reading its variables', async () => {
+    const heavy = 'commitments { activities { actionsDone { text } actionsNotDone { text } additionalActions { text } } }';
+    const query = `subscription($id: ID!) { planUpdated(planId: $id) { a: axes { ${heavy} } b: axes { ${heavy} } c: axes { ${heavy} } } }`;
+    let error: unknown;
+    await new Promise<void>((resolve) =>
+      client().subscribe(
+        { query, variables: { id: P } },
+        { next: () => undefined, error: (e) => ((error = e), resolve()), complete: resolve },
+      ),
+    );
+    expect(JSON.stringify(error)).toMatch(/too expensive: estimated cost \d+ exceeds 50000/);
   });
 
   it('closes a connection whose token is refused with 4403 (final: the client does not retry)', async () => {

@@ -9,6 +9,7 @@ const root = document.getElementById('app');
 if (stateEl?.textContent && root) {
   const initial = JSON.parse(stateEl.textContent) as AppState;
   hydrate(<Root initial={initial} />, root);
+  document.documentElement.dataset.enhanced = 'true';
 }
 
 document.addEventListener('click', (event) => {

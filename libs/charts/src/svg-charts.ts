@@ -15,9 +15,14 @@ export interface ChartText {
   desc?: string;
   /** Unique id prefix when several charts share a page (for aria-labelledby). */
   id?: string;
+  /** Do not draw the title as text (the page shows it as a caption); it stays the accessible name. */
+  hideTitle?: boolean;
 }
 
 function frame(title: string, body: string, text: Omit<ChartText, 'title'> = {}): string {
+  const heading = text.hideTitle
+    ? ''
+    : `<text x="${W / 2}" y="16" text-anchor="middle" font-size="13" font-weight="bold">${escapeXml(title)}</text>`;
   const grid = [0, 25, 50, 75, 100]
     .map(
       (v) =>
@@ -28,7 +33,7 @@ function frame(title: string, body: string, text: Omit<ChartText, 'title'> = {})
   const labelled = id ? ` aria-labelledby="${id}-title${desc ? ` ${id}-desc` : ''}"` : '';
   const titleEl = `<title${id ? ` id="${id}-title"` : ''}>${escapeXml(title)}</title>`;
   const descEl = desc ? `<desc${id ? ` id="${id}-desc"` : ''}>${escapeXml(desc)}</desc>` : '';
-  return `<svg xmlns="http://www.w3.org/2000/svg" role="img"${labelled} viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif">${titleEl}${descEl}<text x="${W / 2}" y="16" text-anchor="middle" font-size="13" font-weight="bold">${escapeXml(title)}</text>${grid}${body}</svg>`;
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img"${labelled} viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif">${titleEl}${descEl}${heading}${grid}${body}</svg>`;
 }
 
 /** One bar per item, its rounded value printed on top. */

@@ -26,8 +26,9 @@ export interface WebLabels {
   axisColumn: string;
   rateColumn: string;
   bandsHeading: string;
-  bandCount: (count: string) => string;
-  cancelledCount: (count: string) => string;
+  /** `n` chooses the grammatical number; `count` is n formatted for the page. */
+  bandCount: (n: number, count: string) => string;
+  cancelledCount: (n: number, count: string) => string;
   commitmentsHeading: string;
   tableCaption: (shown: string, total: string) => string;
   columns: Record<CommitmentSortKey, string>;
@@ -71,6 +72,7 @@ export interface WebLabels {
   liveUpdated: (what: string) => string;
   problem: string;
   description: string;
+  commitmentNumber: (number: string) => string;
   activitiesHeading: string;
   activityHeading: (number: string, title: string) => string;
   weightValue: (weight: string) => string;

@@ -41,3 +41,6 @@ export function formatterFor(lang: Lang): Formatter {
   cache.set(lang, formatter);
   return formatter;
 }
+
+/** Wraps text of unknown direction (French titles on an Arabic page) in Unicode isolates, so it keeps its own order. */
+export const isolate = (text: string): string => `\u2068${text}\u2069`;

@@ -6,6 +6,7 @@ import {
   validate,
   type ASTNode,
   type FragmentDefinitionNode,
+  type GraphQLResolveInfo,
   type SelectionSetNode,
   getNullableType,
   isListType,
@@ -115,12 +116,18 @@ export async function costLimitHook(
 
 /**
  * Subscriptions skip GraphQL validation in Mercurius (graphql-js `subscribe` does not validate):
- * this runs the same rules and the same cost limit before one starts.
+ * this runs the same rules before one starts. (Its hook sees no variables: the cost is checked by
+ * the subscription resolver, `checkSubscriptionCost`.)
  */
-export async function checkSubscription(schema: GraphQLSchema, document: DocumentNode, production: boolean): Promise<void> {
+export function checkSubscription(schema: GraphQLSchema, document: DocumentNode, production: boolean): void {
   const errors = validate(schema, document, [...specifiedRules, ...validationRules(production)]);
   if (errors.length > 0) {
     throw LedgerError.validation(errors.map((e) => ({ field: 'query', rule: 'valid', message: e.message })));
   }
-  await costLimitHook(schema, document, undefined, {});
+}
+
+/** The cost limit for a subscription, from its resolver's info (which has the variables). */
+export function checkSubscriptionCost(info: GraphQLResolveInfo): Promise<void> {
+  const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [info.operation, ...Object.values(info.fragments)] };
+  return costLimitHook(info.schema, document, undefined, info.variableValues);
 }

@@ -1,4 +1,6 @@
-import { Args, Context, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { Args, Context, ID, Info, Resolver, Subscription } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { checkSubscriptionCost } from '../graphql/hardening';
 import type { CommitmentView, PlanView } from '@ledger/projections';
 import { ReadModelService } from '../projections/read-model.service';
 import { CommitmentType, PlanType } from '../graphql/types/plan.type';
@@ -25,10 +27,12 @@ export class LiveResolver {
       return this.readModels.model.plan(update.id);
     },
   })
-  planUpdated(
+  async planUpdated(
     @Args('planId', { type: () => ID, description: 'The plan to follow.' }) planId: string,
     @Context() ctx: SubscribeContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AsyncIterable<unknown>> {
+    await checkSubscriptionCost(info);
     return ctx.pubsub.subscribe(planTopic(planId));
   }
 
@@ -38,10 +42,12 @@ export class LiveResolver {
       return this.readModels.model.commitment(update.id);
     },
   })
-  commitmentUpdated(
+  async commitmentUpdated(
     @Args('id', { type: () => ID, description: 'The commitment to follow ("<planId>.<number>").' }) id: string,
     @Context() ctx: SubscribeContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<AsyncIterable<unknown>> {
+    await checkSubscriptionCost(info);
     return ctx.pubsub.subscribe(commitmentTopic(id));
   }
 }

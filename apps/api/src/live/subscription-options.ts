@@ -65,6 +65,6 @@ export function subscriptionLimitHook(production: boolean) {
       context.socket?.close(WS_FORBIDDEN, 'Forbidden');
       throw context.authError;
     }
-    await checkSubscription(schema, document, production);
+    checkSubscription(schema, document, production);
   };
 }

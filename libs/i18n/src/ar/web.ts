@@ -18,8 +18,9 @@ export const AR_WEB: WebLabels = {
   axisColumn: 'المحور',
   rateColumn: 'نسبة الإنجاز',
   bandsHeading: 'الأنشطة حسب مستوى التقدم',
-  bandCount: (count) => `عدد الأنشطة: ${count}`,
-  cancelledCount: (count) => `أنشطة ملغاة (لا تدخل في الحساب): ${count}`,
+  // A count after a colon reads correctly whatever the number (Arabic has six plural forms).
+  bandCount: (_n, count) => `عدد الأنشطة: ${count}`,
+  cancelledCount: (_n, count) => `أنشطة ملغاة (لا تدخل في الحساب): ${count}`,
   commitmentsHeading: 'الالتزامات',
   tableCaption: (shown, total) => `الالتزامات المعروضة: ${shown} من أصل ${total}`,
   columns: {
@@ -73,6 +74,7 @@ export const AR_WEB: WebLabels = {
   liveUpdated: (what) => `تم التحديث: ${what}`,
   problem: 'الإشكالية',
   description: 'مضمون الالتزام',
+  commitmentNumber: (n) => `الالتزام رقم ${n}`,
   activitiesHeading: 'الأنشطة',
   activityHeading: (number, title) => `النشاط ${number}: ${title}`,
   weightValue: (weight) => `الوزن: ${weight}`,

@@ -18,8 +18,8 @@ export const EN_WEB: WebLabels = {
   axisColumn: 'Axis',
   rateColumn: 'Implementation rate',
   bandsHeading: 'Activities by level of progress',
-  bandCount: (count) => `${count} activities`,
-  cancelledCount: (count) => `${count} cancelled activities (not counted)`,
+  bandCount: (n, count) => (n === 1 ? `${count} activity` : `${count} activities`),
+  cancelledCount: (n, count) => (n === 1 ? `${count} cancelled activity (not counted)` : `${count} cancelled activities (not counted)`),
   commitmentsHeading: 'Commitments',
   tableCaption: (shown, total) => `Commitments: ${shown} shown of ${total}`,
   columns: {
@@ -73,6 +73,7 @@ export const EN_WEB: WebLabels = {
   liveUpdated: (what) => `Updated: ${what}`,
   problem: 'Problem addressed',
   description: 'What the commitment consists of',
+  commitmentNumber: (n) => `Commitment ${n}`,
   activitiesHeading: 'Activities',
   activityHeading: (number, title) => `Activity ${number}: ${title}`,
   weightValue: (weight) => `Weight ${weight}`,

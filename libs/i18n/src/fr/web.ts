@@ -18,8 +18,8 @@ export const FR_WEB: WebLabels = {
   axisColumn: 'Axe',
   rateColumn: 'Taux de réalisation',
   bandsHeading: 'Activités par niveau d’avancement',
-  bandCount: (count) => `${count} activités`,
-  cancelledCount: (count) => `${count} activités annulées (hors calcul)`,
+  bandCount: (n, count) => (n <= 1 ? `${count} activité` : `${count} activités`),
+  cancelledCount: (n, count) => (n <= 1 ? `${count} activité annulée (hors calcul)` : `${count} activités annulées (hors calcul)`),
   commitmentsHeading: 'Engagements',
   tableCaption: (shown, total) => `Engagements : ${shown} affichés sur ${total}`,
   columns: {
@@ -73,6 +73,7 @@ export const FR_WEB: WebLabels = {
   liveUpdated: (what) => `Mis à jour : ${what}`,
   problem: 'Problématique',
   description: 'Consistance de l’engagement',
+  commitmentNumber: (n) => `Engagement ${n}`,
   activitiesHeading: 'Activités',
   activityHeading: (number, title) => `Activité ${number} : ${title}`,
   weightValue: (weight) => `Poids ${weight}`,

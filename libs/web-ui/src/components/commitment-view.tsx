@@ -1,7 +1,7 @@
 import { ACTIVITY_STATUSES } from '@ledger/domain';
 import { lineChart } from '@ledger/charts';
 import { COMMON_LABELS, WEB_LABELS, type WebLabels } from '@ledger/i18n';
-import { formatterFor, type Formatter } from '../format';
+import { formatterFor, isolate, type Formatter } from '../format';
 import type { ActionEntry, ActivityData, CommitmentData, RatePoint, TimelineEntry } from '../queries';
 import { hrefOf, type PageParams, type Route } from '../route';
 import { BandBadge } from './band-badge';
@@ -26,7 +26,9 @@ function Text({ value, empty }: { value: string | null; empty: string }) {
   return (
     <>
       {value.split(/\n{2,}/).map((para, i) => (
-        <p key={i}>{para}</p>
+        <p key={i} dir="auto">
+          {para}
+        </p>
       ))}
     </>
   );
@@ -39,7 +41,7 @@ function Actions({ title, entries, labels, notDone }: { title: string; entries: 
       <h4>{title}</h4>
       <ul class="actions-list">
         {entries.map((a) => (
-          <li key={a.id}>
+          <li key={a.id} dir="auto">
             {a.text}
             {a.date && <span class="date"> {labels.actionDate(a.date)}</span>}
             {notDone && a.reason && <span class="reason"> — {labels.notDoneReason(a.reason)}</span>}
@@ -83,7 +85,6 @@ function Activity({ a, params, fmt, changed }: { a: ActivityData; params: PagePa
           </li>
         ))}
       </ul>
-      <RateBar rate={a.progress} fmt={fmt} noRate={labels.noRate} />
       {a.note && (
         <p class="note">
           <strong>{labels.note}</strong> {a.note}
@@ -104,7 +105,7 @@ export function CommitmentView({ commitment: c, plan, timeline, history, route, 
   const fmt = formatterFor(params.lang);
   const points = history.filter((p) => p.implementationRate !== null).map((p) => ({ at: p.at, value: p.implementationRate as number }));
   const historySvg = lineChart(points, {
-    title: labels.historyTitle(c.title),
+    title: labels.historyTitle(isolate(c.title)),
     desc: points.length
       ? labels.historyDesc(
           fmt.percent(points[0].value),
@@ -114,13 +115,16 @@ export function CommitmentView({ commitment: c, plan, timeline, history, route, 
         )
       : undefined,
     id: 'chart-history',
+    hideTitle: true,
     format: (v) => fmt.percent(v),
     axisLabel: (at) => fmt.month(at),
   });
   return (
     <>
       <p class="breadcrumb">
-        <a href={hrefOf({ page: 'plan', id: plan.id }, { lang: params.lang, asOf: params.asOf })}>{labels.backToPlan(plan.title)}</a>
+        <a href={hrefOf({ page: 'plan', id: plan.id }, { lang: params.lang, asOf: params.asOf })}>
+          {labels.backToPlan(isolate(plan.title))}
+        </a>
       </p>
       <h1>
         <span class="commitment-number">
@@ -130,9 +134,9 @@ export function CommitmentView({ commitment: c, plan, timeline, history, route, 
       </h1>
       <dl class="facts">
         <dt>{common.axis}</dt>
-        <dd>{c.axis.title}</dd>
+        <dd dir="auto">{c.axis.title}</dd>
         <dt>{common.leadOrganisation}</dt>
-        <dd>{c.leadOrganisation}</dd>
+        <dd dir="auto">{c.leadOrganisation}</dd>
         <dt>{common.implementationRate}</dt>
         <dd class="big-rate">
           <RateBar rate={c.implementationRate} fmt={fmt} noRate={labels.noRate} />
@@ -168,7 +172,7 @@ export function CommitmentView({ commitment: c, plan, timeline, history, route, 
               </thead>
               <tbody>
                 {c.communicationActions.map((x) => (
-                  <tr key={x.id}>
+                  <tr key={x.id} dir="auto">
                     <td>{x.action}</td>
                     <td>{x.date ?? ''}</td>
                     <td>{x.target ?? ''}</td>
@@ -191,22 +195,24 @@ export function CommitmentView({ commitment: c, plan, timeline, history, route, 
       <section aria-labelledby="history-h">
         <h2 id="history-h">{labels.historyHeading}</h2>
         <ChartFigure svg={historySvg} caption={labels.historyHeading} tableLabel={labels.chartData}>
-          <table class="history">
-            <thead>
-              <tr>
-                <th scope="col">{labels.dateColumn}</th>
-                <th scope="col">{labels.rateColumn}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {history.map((p) => (
-                <tr key={p.at}>
-                  <th scope="row">{fmt.day(p.at)}</th>
-                  <td class="num">{p.implementationRate === null ? labels.noRate : fmt.percent(p.implementationRate)}</td>
+          <div class="history-wrap" role="region" aria-label={labels.chartData} tabIndex={0}>
+            <table class="history">
+              <thead>
+                <tr>
+                  <th scope="col">{labels.dateColumn}</th>
+                  <th scope="col">{labels.rateColumn}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {history.map((p) => (
+                  <tr key={p.at}>
+                    <th scope="row">{fmt.day(p.at)}</th>
+                    <td class="num">{p.implementationRate === null ? labels.noRate : fmt.percent(p.implementationRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </ChartFigure>
       </section>
       <section aria-labelledby="timeline-h">

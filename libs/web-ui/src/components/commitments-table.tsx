@@ -9,32 +9,37 @@ import { RateBar } from './rate-bar';
 
 const COLUMNS: CommitmentSortKey[] = ['number', 'title', 'axis', 'lead', 'rate', ...ACTIVITY_STATUSES];
 
+/** The band ranges as printed in the report, as short column headings. */
+const RANGES = { NOT_STARTED: '0 %', LIMITED: '1–59 %', SUBSTANTIAL: '60–90 %', COMPLETE: '90–100 %' } as const;
+
 /** Sortable column header: a real link (works without JavaScript), aria-sort on the sorted one. */
 function SortHeader({
   column,
   route,
   params,
   onParams,
+  rowSpan,
 }: {
   column: CommitmentSortKey;
   route: Route;
   params: PageParams;
   onParams?: (p: PageParams) => void;
+  rowSpan?: number;
 }) {
   const labels = WEB_LABELS[params.lang];
   const current = (params.sort ?? 'number') === column;
   const dir = params.dir ?? 'asc';
   const next: PageParams = { ...params, sort: column, dir: current && dir === 'asc' ? 'desc' : 'asc' };
-  const band = (ACTIVITY_STATUSES as readonly string[]).includes(column);
+  const band = (ACTIVITY_STATUSES as readonly string[]).includes(column) ? (column as keyof typeof RANGES) : undefined;
   return (
     <th
       scope="col"
+      rowSpan={rowSpan}
       aria-sort={current ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}
-      class={band ? 'num band-col' : column === 'number' || column === 'rate' ? 'num' : undefined}
+      class={band ? 'num band-col' : column === 'number' || column === 'rate' ? 'num' : `col-${column}`}
     >
       <a
         href={hrefOf(route, next)}
-        title={labels.sortBy(labels.columns[column])}
         onClick={
           onParams &&
           ((e) => {
@@ -43,8 +48,16 @@ function SortHeader({
           })
         }
       >
-        {band && <span aria-hidden="true">{BAND_SYMBOLS[column as keyof typeof BAND_SYMBOLS]} </span>}
-        {labels.columns[column]}
+        {band ? (
+          <>
+            <span aria-hidden="true">
+              {BAND_SYMBOLS[band]} {RANGES[band]}
+            </span>
+            <span class="visually-hidden">{labels.columns[band]}</span>
+          </>
+        ) : (
+          labels.columns[column]
+        )}
         {current && <span class="visually-hidden">, {dir === 'asc' ? labels.sortedAscending : labels.sortedDescending}</span>}
         {current && <span aria-hidden="true">{dir === 'asc' ? ' ▲' : ' ▼'}</span>}
       </a>
@@ -138,12 +151,20 @@ export function CommitmentsTable(props: {
   const rows = tableRows(plan, params);
   const axisOrder = new Map(plan.axes.map((a) => [a.id, a]));
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" aria-labelledby="commitments-caption" tabIndex={0}>
       <table class="commitments">
-        <caption>{labels.tableCaption(fmt.number(rows.length), fmt.number(plan.commitments.length))}</caption>
+        <caption id="commitments-caption">{labels.tableCaption(fmt.number(rows.length), fmt.number(plan.commitments.length))}</caption>
         <thead>
           <tr>
-            {COLUMNS.map((c) => (
+            {COLUMNS.slice(0, 5).map((c) => (
+              <SortHeader key={c} column={c} route={route} params={params} onParams={onParams} rowSpan={2} />
+            ))}
+            <th scope="colgroup" colSpan={4} class="band-group">
+              {labels.bandsColumn}
+            </th>
+          </tr>
+          <tr>
+            {COLUMNS.slice(5).map((c) => (
               <SortHeader key={c} column={c} route={route} params={params} onParams={onParams} />
             ))}
           </tr>
@@ -155,11 +176,14 @@ export function CommitmentsTable(props: {
             return (
               <tr key={c.id} id={`c-${c.number}`} class={changed.has(c.id) ? 'changed' : undefined} data-position={c.lastPosition ?? ''}>
                 <td class="num">{fmt.number(c.number)}</td>
-                <th scope="row">
+                <th scope="row" dir="auto">
                   <a href={hrefOf({ page: 'commitment', id: c.id }, { lang: params.lang, asOf: params.asOf })}>{c.title}</a>
                 </th>
-                <td title={axis?.title}>{axis ? `${fmt.number(axis.order)}. ${axis.title}` : c.axis.id}</td>
-                <td>{c.leadOrganisation}</td>
+                <td class="col-axis">
+                  <span aria-hidden="true">{axis ? fmt.number(axis.order) : c.axis.id}</span>
+                  <span class="visually-hidden">{axis ? `${fmt.number(axis.order)}. ${axis.title}` : c.axis.id}</span>
+                </td>
+                <td dir="auto">{c.leadOrganisation}</td>
                 <td class="num">
                   <RateBar rate={c.implementationRate} fmt={fmt} noRate={labels.noRate} />
                 </td>

@@ -56,7 +56,7 @@ export function EmbedCommitment({ commitment: c, params }: { commitment: Commitm
       <ul class="band-list">
         {ACTIVITY_STATUSES.map((b) => (
           <li key={b}>
-            <BandBadge band={b} label={common.bands[b]} /> <span class="count">{labels.bandCount(fmt.number(bands[b]))}</span>
+            <BandBadge band={b} label={common.bands[b]} /> <span class="count">{labels.bandCount(bands[b], fmt.number(bands[b]))}</span>
           </li>
         ))}
       </ul>

@@ -34,13 +34,14 @@ export function PlanOverview({ plan, route, params, changed, origin, enhanced, o
       title: labels.axesChartTitle,
       desc: labels.axesChartDesc(fmt.number(plan.axes.length)),
       id: 'chart-axes',
+      hideTitle: true,
       format: (v) => fmt.percent(v),
     },
   );
   const reportQuery = queryOf({ lang: params.lang === 'ar' ? undefined : params.lang, asOf: params.asOf });
   return (
     <>
-      <h1>{plan.title}</h1>
+      <h1 dir="auto">{plan.title}</h1>
       <p class="subtitle">
         {plan.country} · {plan.period}
       </p>
@@ -56,16 +57,16 @@ export function PlanOverview({ plan, route, params, changed, origin, enhanced, o
           <ul class="band-list">
             {ACTIVITY_STATUSES.map((b) => (
               <li key={b}>
-                <BandBadge band={b} label={common.bands[b]} /> <span class="count">{labels.bandCount(fmt.number(bands[b]))}</span>
+                <BandBadge band={b} label={common.bands[b]} /> <span class="count">{labels.bandCount(bands[b], fmt.number(bands[b]))}</span>
               </li>
             ))}
-            {cancelled > 0 && <li class="cancelled">{labels.cancelledCount(fmt.number(cancelled))}</li>}
+            {cancelled > 0 && <li class="cancelled">{labels.cancelledCount(cancelled, fmt.number(cancelled))}</li>}
           </ul>
         </div>
       </section>
       <section aria-labelledby="axes-h">
         <h2 id="axes-h">{labels.byAxis}</h2>
-        <ChartFigure svg={axesSvg} caption={labels.axesChartTitle} tableLabel={labels.chartData}>
+        <ChartFigure svg={axesSvg} caption={labels.axesChartDesc(fmt.number(plan.axes.length))} tableLabel={labels.chartData}>
           <table class="axes">
             <thead>
               <tr>

@@ -51,8 +51,8 @@ export function Shell(props: {
           </ul>
         </nav>
       </header>
-      {params.asOf && <AsOfBanner asOf={params.asOf} labels={labels} fmt={fmt} />}
       <main id="main" tabIndex={-1}>
+        {params.asOf && <AsOfBanner asOf={params.asOf} labels={labels} fmt={fmt} />}
         {props.children}
       </main>
       <footer class="site-footer">
