@@ -16,10 +16,24 @@ module.exports = {
     },
     {
       name: 'libs-without-nest',
-      comment: 'Nest is the shell around the libs: only apps/ use it.',
+      comment: 'Nest is the shell around the libs: only apps/ and libs/core (the Nest wiring the API and the CLI share) use it.',
       severity: 'error',
-      from: { path: '^libs/' },
+      from: { path: '^libs/', pathNot: '^libs/core/' },
       to: { path: 'node_modules/@nestjs/' },
+    },
+    {
+      name: 'store-knows-no-domain',
+      comment: 'libs/event-store carries any event: it imports neither the domain nor the read models (its errors are its own, mapped at the edge in libs/core).',
+      severity: 'error',
+      from: { path: '^libs/event-store/' },
+      to: { path: '^libs/(ledger|projections|core|self-assessment)/' },
+    },
+    {
+      name: 'apps-are-separate',
+      comment: 'apps/api, apps/cli and apps/web are separate ways in: what they share lives in libs/.',
+      severity: 'error',
+      from: { path: '^apps/([^/]+)/' },
+      to: { path: '^apps/', pathNot: '^apps/$1/' },
     },
     {
       name: 'testing-only-in-tests',

@@ -2,10 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { TokenService } from '../apps/api/src/auth/token.service';
+import { TokenService, type Clock, loadConfig, type LedgerConfig } from '@ledger/core';
 import { createApp } from '../apps/api/src/bootstrap';
-import type { Clock } from '../apps/api/src/commands/clock';
-import { loadConfig, type LedgerConfig } from '../apps/api/src/config/ledger-config';
 
 /** Boots the real app. */
 async function bootApp(config: LedgerConfig, clock: Clock): Promise<NestFastifyApplication> {

@@ -6,11 +6,9 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, SqliteEventStore, type EventStore } from '@ledger/event-store';
 import { createApp } from '../apps/api/src/bootstrap';
-import { importCommand } from '../apps/api/src/cli/import.command';
-import { replayCommand } from '../apps/api/src/cli/replay.command';
-import { loadConfig } from '../apps/api/src/config/ledger-config';
-import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
-import { ReadModelService } from '../apps/api/src/projections/read-model.service';
+import { importCommand } from '../apps/cli/src/commands/import.command';
+import { replayCommand } from '../apps/cli/src/commands/replay.command';
+import { loadConfig, ProjectionRunner, ReadModelService } from '@ledger/core';
 
 const bundled = join(__dirname, '../data/plans/ma-2018-2020.json');
 
@@ -78,7 +76,9 @@ describe('ledger CLI and projection failures', () => {
       await app.get(ReadModelService).waitFor(480n, 5000);
       const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
       expect(await replayCommand({ verify: true, url })).toBe(0);
-      expect(output).toMatch(/OK: plans [0-9a-f]{12}, commitments [0-9a-f]{12} equal the live read models at position 480/);
+      expect(output).toMatch(
+        /OK: plans [0-9a-f]{12}, commitments [0-9a-f]{12}, access [0-9a-f]{12} equal the live read models at position 480/,
+      );
     } finally {
       await app.close();
     }

@@ -1,9 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ledger/event-store';
-import { TokenService } from '../apps/api/src/auth/token.service';
+import { TokenService, loadConfig, ProjectionRunner } from '@ledger/core';
 import { createApp } from '../apps/api/src/bootstrap';
-import { loadConfig } from '../apps/api/src/config/ledger-config';
-import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
 import { storeTargets } from './support/store-targets';
 
 describe.each(storeTargets())('concurrent writers on one commitment — $name', (target) => {

@@ -436,6 +436,8 @@ describe('docker/Dockerfile.dockerignore', () => {
       'tsconfig.json',
       'nest-cli.json',
       'apps/api/src/main.ts',
+      'apps/cli/src/main.ts',
+      'apps/cli/bin/ledger.cjs',
       'libs/ledger/src/index.ts',
       'data/plans/ma-2018-2020.json',
       'data/plans/plan.schema.json',

@@ -3,11 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EsdbEventStore, type RecordedEvent } from '@ledger/event-store';
 import { LedgerReadModel, readModelDigests } from '@ledger/projections';
 import { startEsdbDouble, waitFor, type EsdbDouble } from '@ledger/testing';
-import { TokenService } from '../apps/api/src/auth/token.service';
+import { TokenService, loadConfig, ProjectionRunner, ReadModelService } from '@ledger/core';
 import { createApp } from '../apps/api/src/bootstrap';
-import { loadConfig } from '../apps/api/src/config/ledger-config';
-import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
-import { ReadModelService } from '../apps/api/src/projections/read-model.service';
 
 const SECRET = 'resilience-test-secret-0123456789abcdef';
 

@@ -3,14 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { TokenService } from '../apps/api/src/auth/token.service';
+import { TokenService, loadConfig, importSampleIfEmpty, ProjectionRunner } from '@ledger/core';
 import { createApp } from '../apps/api/src/bootstrap';
-import { exportCommand } from '../apps/api/src/cli/export.command';
-import { importLogCommand } from '../apps/api/src/cli/import-log.command';
-import { verifyCommand } from '../apps/api/src/cli/verify.command';
-import { loadConfig } from '../apps/api/src/config/ledger-config';
-import { importSampleIfEmpty } from '../apps/api/src/import/sample-plan';
-import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
+import { exportCommand } from '../apps/cli/src/commands/export.command';
+import { importLogCommand } from '../apps/cli/src/commands/import-log.command';
+import { verifyCommand } from '../apps/cli/src/commands/verify.command';
 
 const SECRET = 'export-verify-test-secret-0123456789abcdef';
 

@@ -3,9 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../apps/api/src/bootstrap';
-import { loadConfig } from '../apps/api/src/config/ledger-config';
+import { loadConfig, ProjectionRunner } from '@ledger/core';
 import { GRAPHQL_LIMITS } from '../apps/api/src/graphql/hardening';
-import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
 
 async function boot(env: Record<string, string>): Promise<{ app: NestFastifyApplication; dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-hardening-'));

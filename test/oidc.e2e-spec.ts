@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../apps/api/src/bootstrap';
-import { loadConfig } from '../apps/api/src/config/ledger-config';
-import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
+import { loadConfig, ProjectionRunner } from '@ledger/core';
 
 /** A local stand-in for an OIDC provider (Keycloak…): it only serves its JWKS. */
 describe('tokens from an OIDC issuer (RS256 via JWKS)', () => {

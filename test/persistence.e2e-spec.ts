@@ -5,9 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { roundHalfUp } from '@ledger/domain';
 import { createApp } from '../apps/api/src/bootstrap';
-import { loadConfig } from '../apps/api/src/config/ledger-config';
-import { importSampleIfEmpty } from '../apps/api/src/import/sample-plan';
-import { ProjectionRunner } from '../apps/api/src/projections/projection-runner.service';
+import { loadConfig, importSampleIfEmpty, ProjectionRunner } from '@ledger/core';
 
 const PUBLISHED = [100, 100, 95, 96, 100, 95, 24, 100, 100, 95, 98, 100, 25, 26, 63, 100, 99, 97];
 const PLAN_QUERY =

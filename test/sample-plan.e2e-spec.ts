@@ -1,5 +1,5 @@
 import { roundHalfUp } from '@ledger/domain';
-import { importSampleIfEmpty } from '../apps/api/src/import/sample-plan';
+import { importSampleIfEmpty } from '@ledger/core';
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** The bundled Morocco 2018–2020 plan, imported on an empty ledger, gives the published figures. */

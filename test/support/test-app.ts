@@ -4,12 +4,8 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@ledger/domain';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { TokenService } from '../../apps/api/src/auth/token.service';
+import { TokenService, type Clock, loadConfig, importSampleIfEmpty, ProjectionRunner } from '@ledger/core';
 import { createApp } from '../../apps/api/src/bootstrap';
-import type { Clock } from '../../apps/api/src/commands/clock';
-import { loadConfig } from '../../apps/api/src/config/ledger-config';
-import { importSampleIfEmpty } from '../../apps/api/src/import/sample-plan';
-import { ProjectionRunner } from '../../apps/api/src/projections/projection-runner.service';
 
 /** A fixed HS256 secret, so tokens stay valid across a restart on the same data dir. */
 export const TEST_JWT_SECRET = 'e2e-test-secret-0123456789abcdef-0123456789';

@@ -3,15 +3,14 @@ import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
-import type { LedgerConfig } from './config/ledger-config';
-import type { Clock } from './commands/clock';
+import { type LedgerConfig, type Clock, TokenService, LedgerModule } from '@ledger/core';
+import { ReportResolver } from './report/report.resolver';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
 import { costLimitHook, validationRules } from './graphql/hardening';
 import { subscriptionLimitHook, subscriptionOptions } from './live/subscription-options';
 import { LiveResolver } from './live/live.resolver';
 import { LiveUpdatesPublisher } from './live/live-updates.publisher';
 import { contextOf } from './graphql/issuer';
-import { TokenService } from './auth/token.service';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
 import { CommitmentListResolver } from './graphql/resolvers/commitment-list.resolver';
 import { PlanResolver } from './graphql/resolvers/plan.resolver';
@@ -19,9 +18,8 @@ import { HistoryResolver } from './graphql/resolvers/history.resolver';
 import { StatusResolver } from './graphql/resolvers/status.resolver';
 import { AuditResolver } from './audit/audit.resolver';
 import { VerificationResolver } from './graphql/resolvers/verification.resolver';
-import { ReportResolver } from './report/report.resolver';
+import { ViewerResolver } from './graphql/resolvers/viewer.resolver';
 import { HealthController } from './health/health.controller';
-import { LedgerModule } from './ledger.module';
 import { ledgerValidationPipe } from './validation.pipe';
 
 type Hooks = NonNullable<MercuriusDriverConfig['hooks']>;
@@ -70,6 +68,7 @@ export class AppModule {
         StatusResolver,
         AuditResolver,
         VerificationResolver,
+        ViewerResolver,
         ReportResolver,
         LiveResolver,
         LiveUpdatesPublisher,

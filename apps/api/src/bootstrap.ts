@@ -5,11 +5,10 @@ import rateLimit from '@fastify/rate-limit';
 import { AppModule } from './app.module';
 import { registerGraphiql } from './graphiql/graphiql.routes';
 import { registerGraphqlHttpCache } from './graphql/http-cache';
-import { ReadModelService } from './projections/read-model.service';
+import { ReadModelService } from '@ledger/core';
 import { registerWebPages } from './web/web-pages.routes';
 import { GRAPHQL_LIMITS } from './graphql/hardening';
-import type { Clock } from './commands/clock';
-import type { LedgerConfig } from './config/ledger-config';
+import { type Clock, type LedgerConfig } from '@ledger/core';
 
 /** Builds the Fastify app (used by main.ts and by the e2e tests). */
 export async function createApp(config: LedgerConfig, clock?: Clock): Promise<NestFastifyApplication> {

@@ -1,9 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './bootstrap';
-import { loadConfig } from './config/ledger-config';
-import { importSampleIfEmpty } from './import/sample-plan';
-import { TokenService } from './auth/token.service';
-import { ProjectionRunner } from './projections/projection-runner.service';
+import { loadConfig, importSampleIfEmpty, TokenService, ProjectionRunner } from '@ledger/core';
 
 async function main(): Promise<void> {
   const config = loadConfig();

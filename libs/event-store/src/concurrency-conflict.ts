@@ -1,4 +1,4 @@
-import { LedgerError } from '@ledger/domain';
+import { StoreError } from './store-error';
 import type { ExpectedRevision } from './event-store.port';
 
 export function describeExpected(expected: ExpectedRevision): string {
@@ -6,9 +6,9 @@ export function describeExpected(expected: ExpectedRevision): string {
 }
 
 /** The store's wrong-expected-version error, as every adapter reports it. */
-export function concurrencyConflict(stream: string, expected: ExpectedRevision, actual: bigint | 'no_stream'): LedgerError {
+export function concurrencyConflict(stream: string, expected: ExpectedRevision, actual: bigint | 'no_stream'): StoreError {
   const actualText = actual === 'no_stream' ? 'no stream' : `revision ${actual}`;
-  return new LedgerError(
+  return new StoreError(
     'CONCURRENCY_CONFLICT',
     `stream "${stream}" was expected at ${describeExpected(expected)} but is at ${actualText}`,
     { stream, expected: String(expected), actual: String(actual), currentRevision: actual === 'no_stream' ? -1 : Number(actual) },

@@ -76,7 +76,7 @@ export interface Subscription {
 
 export interface EventStore {
   readonly kind: 'embedded' | 'eventstoredb' | 'memory';
-  /** Throws LedgerError CONCURRENCY_CONFLICT (details: stream, expected, actual) on a wrong expected revision. */
+  /** Throws StoreError CONCURRENCY_CONFLICT (details: stream, expected, actual) on a wrong expected revision. */
   append(stream: string, events: NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
   /** A stream that does not exist reads as empty. */
   readStream(stream: string, options?: ReadStreamOptions): AsyncIterable<RecordedEvent>;

@@ -1,4 +1,5 @@
 export * from './event-store.port';
+export * from './store-error';
 export * from './concurrency-conflict';
 export * from './log-subscription';
 export * from './embedded/sqlite-event-store';

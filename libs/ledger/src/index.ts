@@ -22,4 +22,3 @@ export * from './import/dry-run';
 export * from './access/access.events';
 export * from './access/access.decider';
 export * from './access/authorize';
-export * from './shared/canonical-json';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '@ledger/domain';
+import { canonicalJson } from '@ledger/canonical-json';
 import type { LedgerReadModel } from './ledger-read-model';
 
 export interface ReadModelDigest {
@@ -17,8 +17,10 @@ const sha = (value: unknown): string => createHash('sha256').update(canonicalJso
 export function readModelDigests(model: LedgerReadModel): ReadModelDigest[] {
   const plans = model.plans.all().map((p) => p);
   const commitments = plans.flatMap((p) => model.commitments.ofPlan(p.state.id));
+  const access = model.access.all();
   return [
     { name: model.plans.name, digest: sha(plans), entries: plans.length },
     { name: model.commitments.name, digest: sha(commitments), entries: commitments.length },
+    { name: model.access.name, digest: sha(access), entries: access.length },
   ];
 }

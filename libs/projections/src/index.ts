@@ -2,6 +2,7 @@ export * from './projected-event';
 export * from './last-update';
 export * from './plans.projection';
 export * from './commitments.projection';
+export * from './access.projection';
 export * from './views';
 export * from './ledger-read-model';
 export * from './as-of';

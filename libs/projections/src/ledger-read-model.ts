@@ -1,3 +1,4 @@
+import { AccessProjection } from './access.projection';
 import { CommitmentsProjection } from './commitments.projection';
 import { PlansProjection } from './plans.projection';
 import type { ProjectedEvent } from './projected-event';
@@ -17,12 +18,14 @@ export interface ProjectionFailure {
 export class LedgerReadModel {
   readonly plans = new PlansProjection();
   readonly commitments = new CommitmentsProjection();
+  readonly access = new AccessProjection();
   position = 0n;
 
   /** Applies one event to every read model (used where no EventBus is involved: CLI, benchmarks). */
   apply(event: ProjectedEvent): void {
     this.plans.apply(event);
     this.commitments.apply(event);
+    this.access.apply(event);
     this.position = event.position;
   }
 
@@ -43,6 +46,7 @@ export class LedgerReadModel {
   clear(): void {
     this.plans.clear();
     this.commitments.clear();
+    this.access.clear();
     this.position = 0n;
   }
 }

@@ -3,7 +3,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { canSeeAuditMetadata, LedgerError } from '@ledger/domain';
 import { isSummaryLang, summarize, SUMMARY_LANGS } from '@ledger/projections';
 import type { GqlContext } from '../graphql/issuer';
-import { AUDIT_PAGE_SIZE, GetAuditTrail, type AuditPage } from './audit-trail.query';
+import { AUDIT_PAGE_SIZE, GetAuditTrail, type AuditPage } from '@ledger/core';
 import { auditEntryOf, AuditConnectionType, AuditEntryType, AuditFilterInput, toAuditFilter } from './audit.types';
 
 /** The audit trail: every stored event, filtered and paged; who and when only for auditors and coordinators. */

@@ -1,5 +1,6 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { LedgerError } from '@ledger/domain';
+import { toLedgerError } from '@ledger/core';
 
 type Formatted = { message: string; path?: readonly (string | number)[]; locations?: unknown; extensions: Record<string, unknown> };
 
@@ -32,7 +33,8 @@ function httpStatusOf(error: unknown): number | undefined {
 }
 
 function format(error: GraphQLError, production: boolean): Formatted[] {
-  const original = error.originalError as (Error & { errors?: unknown[] }) | undefined;
+  // The store's own errors (StoreError) reach a client with their stable code, like the domain's.
+  const original = toLedgerError(error.originalError) as (Error & { errors?: unknown[] }) | undefined;
   const base = { path: error.path, locations: error.locations };
   const status = httpStatusOf(error);
   if (status) return [{ message: error.message, extensions: { code: HTTP_CODES[status] } }];

@@ -1,7 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { LedgerError, type Principal } from '@ledger/domain';
-import type { TokenService } from '../auth/token.service';
-import type { Issuer } from '../commands/execute-ledger-command';
+import { type TokenService, type Issuer } from '@ledger/core';
 
 /** The GraphQL context: the request, who is asking, and why their token was refused (if it was). */
 export interface GqlContext {

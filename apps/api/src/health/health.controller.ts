@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ReadModelService } from '../projections/read-model.service';
+import { ReadModelService } from '@ledger/core';
 
 @Controller('health')
 export class HealthController {

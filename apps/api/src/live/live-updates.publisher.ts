@@ -2,7 +2,7 @@ import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import type { ProjectedEvent } from '@ledger/projections';
-import { ReadModelService } from '../projections/read-model.service';
+import { ReadModelService } from '@ledger/core';
 import { commitmentTopic, planTopic, touchedBy } from './live-topics';
 
 /** What a subscriber is told: which entity changed and the position the read models now reflect. */

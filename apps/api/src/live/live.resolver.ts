@@ -2,7 +2,7 @@ import { Args, Context, ID, Info, Resolver, Subscription } from '@nestjs/graphql
 import type { GraphQLResolveInfo } from 'graphql';
 import { checkSubscriptionCost } from '../graphql/hardening';
 import type { CommitmentView, PlanView } from '@ledger/projections';
-import { ReadModelService } from '../projections/read-model.service';
+import { ReadModelService } from '@ledger/core';
 import { CommitmentType, PlanType } from '../graphql/types/plan.type';
 import { commitmentTopic, planTopic } from './live-topics';
 import type { LiveUpdate } from './live-updates.publisher';

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { GraphQLSchema, DocumentNode } from 'graphql';
 import { LedgerError } from '@ledger/domain';
-import type { TokenService } from '../auth/token.service';
-import type { LedgerConfig } from '../config/ledger-config';
+import type { TokenService } from '@ledger/core';
+import type { LedgerConfig } from '@ledger/core';
 import { checkSubscription } from '../graphql/hardening';
 import { ANONYMOUS, type GqlContext } from '../graphql/issuer';
 

@@ -1,5 +1,5 @@
 import { Args, GraphQLISODateTime, ID, Query, registerEnumType, Resolver } from '@nestjs/graphql';
-import { ReportService } from './report.service';
+import { ReportService } from '@ledger/core';
 
 export enum ReportFormatEnum {
   MD = 'md',

@@ -14,7 +14,7 @@ import {
   type PageParams,
   type Route,
 } from '@ledger/web-ui';
-import type { LedgerConfig } from '../config/ledger-config';
+import type { LedgerConfig } from '@ledger/core';
 import { ANONYMOUS } from '../graphql/issuer';
 import { commitmentsCsv } from './commitments-csv';
 import { pageDocument } from './page-document';

@@ -1,5 +1,5 @@
 import { ErrorType, isCommandError } from '@eventstore/db-client';
-import { LedgerError } from '@ledger/domain';
+import { StoreError } from '../store-error';
 
 /** Client error types that mean "the server could not be reached or did not answer in time". */
 const UNAVAILABLE_TYPES = new Set<string>([
@@ -19,9 +19,9 @@ export function isUnavailable(error: unknown): boolean {
 
 /** Maps connection-level failures to STORE_UNAVAILABLE; anything else passes through unchanged. */
 export function toStoreError(error: unknown, action: string): unknown {
-  if (error instanceof LedgerError || !isUnavailable(error)) return error;
+  if (error instanceof StoreError || !isUnavailable(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new LedgerError('STORE_UNAVAILABLE', `EventStoreDB is unavailable (${action}): ${reason}`, { action, reason });
+  return new StoreError('STORE_UNAVAILABLE', `EventStoreDB is unavailable (${action}): ${reason}`, { action, reason });
 }
 
 /**
@@ -33,7 +33,7 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, action: stri
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const message = `EventStoreDB did not answer within ${ms} ms (${action}); the outcome is unknown, and retrying with the same event ids is safe`;
-      reject(new LedgerError('STORE_UNAVAILABLE', message, { action, timeoutMs: ms }));
+      reject(new StoreError('STORE_UNAVAILABLE', message, { action, timeoutMs: ms }));
     }, ms);
   });
   try {

@@ -1,5 +1,5 @@
 import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
-import { LedgerError } from '@ledger/domain';
+import { StoreError } from '../store-error';
 import type { Subscription, SubscriptionListener } from '../event-store.port';
 import { toStoreError } from './esdb-errors';
 import { isSystemEvent, toEsdbPosition, toRecorded } from './esdb-mapping';
@@ -68,7 +68,7 @@ export class EsdbSubscription implements Subscription {
       this.wake?.();
     });
     stream.on('error', (error: Error) => this.end(toStoreError(error, 'subscription to $all') as Error));
-    stream.on('end', () => this.end(new LedgerError('STORE_UNAVAILABLE', 'EventStoreDB ended the subscription to $all')));
+    stream.on('end', () => this.end(new StoreError('STORE_UNAVAILABLE', 'EventStoreDB ended the subscription to $all')));
     await this.deliver(head);
   }
 

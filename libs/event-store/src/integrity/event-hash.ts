@@ -1,5 +1,5 @@
 import { hash as digest } from 'node:crypto';
-import { canonicalJson, canonicalJsonPart, canonicalJsonWithout } from '@ledger/domain';
+import { canonicalJson, canonicalJsonPart, canonicalJsonWithout } from '@ledger/canonical-json';
 
 export { canonicalJson };
 

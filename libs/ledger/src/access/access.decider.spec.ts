@@ -1,7 +1,7 @@
 import { LedgerError } from '../shared/ledger-error';
 import { evolveCommitment, initialCommitmentState } from '../commitment/commitment.state';
-import { decideAccess, evolveAccess, initialAccessState, type AccessState } from './access.decider';
-import { authorize, canSeeAuditMetadata, type Principal } from './authorize';
+import { decideAccess, evolveAccess, initialAccessState, leadsOf, type AccessState } from './access.decider';
+import { authorize, canSeeAuditMetadata, canSeeLeads, type Principal } from './authorize';
 
 const commitment = evolveCommitment(initialCommitmentState, {
   type: 'CommitmentRegistered',
@@ -22,6 +22,11 @@ const codeOf = (fn: () => unknown): string | undefined => {
 };
 
 describe('lead assignments', () => {
+  it('lists the leads of a commitment, and none for a commitment id that names an Object member', () => {
+    expect(leadsOf(assigned, 'p.1')).toEqual(['lena']);
+    expect(leadsOf(assigned, 'p.2')).toEqual([]);
+    for (const odd of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) expect(leadsOf(assigned, odd)).toEqual([]);
+  });
   it('assigns a lead to an existing commitment', () => {
     expect(decideAccess({ type: 'AssignLead', data: { commitmentId: 'p.1', userId: 'lena' } }, initialAccessState, commitment)).toEqual([
       { type: 'LeadAssigned', data: { planId: 'p', commitmentId: 'p.1', userId: 'lena' } },
@@ -68,5 +73,13 @@ describe('authorize: one rule for who may do what', () => {
       false,
       false,
     ]);
+  });
+  it("shows a commitment's leads to coordinators, auditors and those leads only", () => {
+    const leads = ['lena', 'omar'];
+    expect(
+      [who('a', 'auditor'), who('c', 'coordinator'), who('lena', 'lead'), who('leo', 'lead'), who(undefined)].map((p) =>
+        canSeeLeads(p, leads),
+      ),
+    ).toEqual([true, true, true, false, false]);
   });
 });

@@ -12,7 +12,7 @@ export const initialAccessState: AccessState = { leads: {} };
 
 export function evolveAccess(state: AccessState, event: AccessEvent): AccessState {
   const { commitmentId, userId } = event.data;
-  const current = state.leads[commitmentId] ?? [];
+  const current = leadsOf(state, commitmentId);
   switch (event.type) {
     case 'LeadAssigned':
       return { leads: { ...state.leads, [commitmentId]: [...current, userId] } };
@@ -25,8 +25,12 @@ export function evolveAccess(state: AccessState, event: AccessEvent): AccessStat
   }
 }
 
+/** The users currently leading a commitment, in assignment order. */
+export const leadsOf = (state: AccessState, commitmentId: string): readonly string[] =>
+  Object.prototype.hasOwnProperty.call(state.leads, commitmentId) ? state.leads[commitmentId] : [];
+
 export const isLeadOf = (state: AccessState, commitmentId: string, userId: string): boolean =>
-  (state.leads[commitmentId] ?? []).includes(userId);
+  leadsOf(state, commitmentId).includes(userId);
 
 /** decide for the access stream; `commitment` is the commitment the assignment is about. */
 export function decideAccess(command: AccessCommand, state: AccessState, commitment: CommitmentState): AccessEvent[] {

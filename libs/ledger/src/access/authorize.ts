@@ -45,3 +45,7 @@ export function authorize(commandType: string, principal: Principal, target: { c
 /** Auditors and coordinators see who did what (event metadata); the public sees content only. */
 export const canSeeAuditMetadata = (principal: Principal): boolean =>
   principal.roles.includes('auditor') || principal.roles.includes('coordinator');
+
+/** A commitment's leads are shown to coordinators, auditors and its own leads; never to the public. */
+export const canSeeLeads = (principal: Principal, leads: readonly string[]): boolean =>
+  canSeeAuditMetadata(principal) || (principal.sub !== undefined && leads.includes(principal.sub));

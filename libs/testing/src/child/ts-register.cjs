@@ -1,4 +1,4 @@
-// Lets a child process run the project's TypeScript directly (for crash tests): transpiles .ts on
+// Lets a process run the project's TypeScript directly (crash tests, benchmarks): transpiles .ts on
 // require with the project's compiler and maps the @ledger/* path aliases.
 const fs = require('node:fs');
 const path = require('node:path');
@@ -14,6 +14,8 @@ const aliases = {
   '@ledger/self-assessment': 'libs/self-assessment/src',
   '@ledger/i18n': 'libs/i18n/src',
   '@ledger/charts': 'libs/charts/src',
+  '@ledger/canonical-json': 'libs/canonical-json/src',
+  '@ledger/core': 'libs/core/src',
 };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
@@ -27,6 +29,7 @@ require.extensions['.ts'] = (module, filename) => {
       target: ts.ScriptTarget.ES2022,
       esModuleInterop: true,
       experimentalDecorators: true,
+      emitDecoratorMetadata: true,
     },
     fileName: filename,
   });

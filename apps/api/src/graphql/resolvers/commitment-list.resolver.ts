@@ -1,7 +1,7 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
 import { LedgerError, matchesCommitmentFilter, type FieldProblem } from '@ledger/domain';
 import type { CommitmentView } from '@ledger/projections';
-import { ReadModelService } from '../../projections/read-model.service';
+import { ReadModelService } from '@ledger/core';
 import { ActivityStatusEnum } from '../types/enums';
 import { CommitmentConnectionType } from '../types/commitment-connection.type';
 import type { CommitmentType } from '../types/plan.type';

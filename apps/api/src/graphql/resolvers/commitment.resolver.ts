@@ -1,12 +1,8 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
-import { LedgerError } from '@ledger/domain';
+import { canSeeLeads, LedgerError } from '@ledger/domain';
 import type { AxisView, CommitmentView } from '@ledger/projections';
-import { CommandGateway } from '../../commands/command-gateway.service';
-import type { DomainCommand } from '../../commands/execute-ledger-command';
-import { ReadModelService } from '../../projections/read-model.service';
-import { GetCommitment } from '../../queries/ledger.queries';
-import { GetCommitmentAsOf } from '../../history/history.queries';
+import { CommandGateway, type DomainCommand, ReadModelService, GetCommitment, GetCommitmentAsOf } from '@ledger/core';
 import { AsOfInput, toAsOf } from '../inputs/as-of.input';
 import type { CommandEnvelopeInput } from '../inputs/command-envelope.input';
 import {
@@ -25,6 +21,7 @@ import {
 import type { GqlContext } from '../issuer';
 import { AxisType, CommitmentPayload, CommitmentType } from '../types/plan.type';
 import { envelope } from './envelope';
+import { LeadType } from '../types/viewer.type';
 
 /** Commitment query and mutations: thin — input → command → CommandBus → payload. */
 @Resolver(() => CommitmentType)
@@ -45,6 +42,23 @@ export class CommitmentResolver {
   ): Promise<CommitmentView | undefined> {
     const point = toAsOf(asOf);
     return this.queryBus.execute(point ? new GetCommitmentAsOf(id, point) : new GetCommitment(id));
+  }
+
+  @ResolveField(() => [LeadType], {
+    nullable: true,
+    description: "Its current leads, in assignment order: for coordinators, auditors and the commitment's own leads; null for anyone else.",
+  })
+  leads(@Parent() commitment: CommitmentView, @Context() ctx: GqlContext): LeadType[] | null {
+    if (ctx.authError) throw ctx.authError;
+    const leads = this.readModels.model.access.leadsOf(commitment.planId, commitment.id);
+    if (
+      !canSeeLeads(
+        ctx.issuer.principal,
+        leads.map((l) => l.userId),
+      )
+    )
+      return null;
+    return leads.map((l) => ({ userId: l.userId, assignedAt: l.assignedAt ? new Date(l.assignedAt) : undefined }));
   }
 
   @ResolveField(() => AxisType, { description: 'The axis this commitment belongs to.' })
@@ -183,7 +197,10 @@ export class CommitmentResolver {
     const result = await this.gateway.send(command, ctx.issuer, envelope(input), ctx.authError);
     const commitment = await this.queryBus.execute(new GetCommitment(result.aggregateId));
     if (!commitment) throw LedgerError.notFound('commitment', result.aggregateId);
-    return { version: result.version, position: result.position.toString(), commitment: commitment as unknown as CommitmentType };
+    // Lead assignments are written to the plan's access stream; the payload's version is the
+    // commitment's own, the one a client sends back as expectedVersion.
+    const version = command.type === 'AssignLead' || command.type === 'RevokeLead' ? commitment.version : result.version;
+    return { version, position: result.position.toString(), commitment: commitment as unknown as CommitmentType };
   }
 }
 

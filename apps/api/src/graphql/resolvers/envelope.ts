@@ -1,4 +1,4 @@
-import type { CommandOptions } from '../../commands/execute-ledger-command';
+import { type CommandOptions } from '@ledger/core';
 import type { CommandEnvelopeInput } from '../inputs/command-envelope.input';
 
 export const envelope = ({ commandId, expectedVersion, effectiveAt }: CommandEnvelopeInput): CommandOptions => ({

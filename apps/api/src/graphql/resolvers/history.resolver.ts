@@ -2,8 +2,7 @@ import { Args, Field, Float, GraphQLISODateTime, ID, ObjectType, Query, register
 import { QueryBus } from '@nestjs/cqrs';
 import { LedgerError } from '@ledger/domain';
 import type { PlanChanges, RatePoint } from '@ledger/projections';
-import { GetPlanChanges, GetRateHistory } from '../../history/history.queries';
-import { ReadModelService } from '../../projections/read-model.service';
+import { GetPlanChanges, GetRateHistory, ReadModelService } from '@ledger/core';
 import { PlanChangesType } from '../types/changes.type';
 
 export enum HistoryIntervalEnum {

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { readModelDigests } from '@ledger/projections';
-import { ReadModelService } from '../../projections/read-model.service';
+import { ReadModelService } from '@ledger/core';
 
 @ObjectType('ReadModelDigest', { description: "SHA-256 of a read model's full canonical content." })
 export class ReadModelDigestType {

@@ -4,6 +4,7 @@ import { CLOCK, systemClock, type Clock } from './commands/clock';
 import { CommandGateway } from './commands/command-gateway.service';
 import { LedgerCommandHandler } from './commands/ledger-command.handler';
 import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
+import { AccessProjectionHandler } from './projections/access.projection-handler';
 import { CommitmentsProjectionHandler } from './projections/commitments.projection-handler';
 import { PlansProjectionHandler } from './projections/plans.projection-handler';
 import { ProjectionRunner } from './projections/projection-runner.service';
@@ -15,7 +16,7 @@ import { ReportService } from './report/report.service';
 import { PlanHistoryReader } from './history/plan-history.reader';
 import { StreamHistoryCache } from './history/stream-history.cache';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
-import { AUDIT_QUERY_HANDLERS } from './audit/audit-trail.query';
+import { AUDIT_QUERY_HANDLERS } from './queries/audit-trail.query';
 import { eventStoreProvider } from './store/event-store.provider';
 import { StoreLifecycle } from './store/store-lifecycle';
 import { EVENT_STORE } from '@ledger/event-store';
@@ -45,6 +46,7 @@ export class LedgerModule {
         ProjectionRunner,
         PlansProjectionHandler,
         CommitmentsProjectionHandler,
+        AccessProjectionHandler,
         LedgerCommandHandler,
         CommandGateway,
         PlanImporter,

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { ROLES, type Role } from '@ledger/domain';
-import { TokenService } from '../auth/token.service';
-import { LEDGER_CONFIG, loadConfig } from '../config/ledger-config';
+import { TokenService, LEDGER_CONFIG, loadConfig } from '@ledger/core';
 
 @Module({})
 class TokenModule {}

@@ -1,7 +1,6 @@
 import type { EventStore } from '@ledger/event-store';
 import { LedgerReadModel, readModelDigests, type ReadModelDigest } from '@ledger/projections';
-import { loadConfig } from '../config/ledger-config';
-import { createEventStore } from '../store/event-store.provider';
+import { loadConfig, createEventStore } from '@ledger/core';
 
 interface LiveStatus {
   position: string;

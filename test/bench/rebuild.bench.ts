@@ -1,16 +1,12 @@
 import { createWriteStream, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import Database from 'better-sqlite3';
-import { writeExport } from '../cli/export.command';
+import { writeExport } from '../../apps/cli/src/commands/export.command';
 import { SqliteEventStore } from '@ledger/event-store';
 import { LedgerReadModel } from '@ledger/projections';
 import { NestFactory } from '@nestjs/core';
-import { LedgerModule } from '../ledger.module';
-import { loadConfig } from '../config/ledger-config';
-import { ProjectionRunner } from '../projections/projection-runner.service';
-import { ReadModelService } from '../projections/read-model.service';
+import { LedgerModule, loadConfig, ProjectionRunner, ReadModelService, PlanHistoryReader } from '@ledger/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { PlanHistoryReader } from '../history/plan-history.reader';
 import { percentile, rate, timed } from './measure';
 
 /** (a) Cold rebuild of all read models from the embedded store, next to raw iteration of the same rows. */

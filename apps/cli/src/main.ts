@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { Command } from 'commander';
 import { LedgerError } from '@ledger/domain';
-import { importCommand } from './cli/import.command';
-import { issueTokenCommand } from './cli/token.command';
-import { replayCommand } from './cli/replay.command';
-import { exportCommand, type ExportOptions } from './cli/export.command';
-import { importLogCommand } from './cli/import-log.command';
-import { verifyCommand } from './cli/verify.command';
-import { reportCommand, type ReportOptions } from './cli/report.command';
+import { toLedgerError } from '@ledger/core';
+import { importCommand } from './commands/import.command';
+import { issueTokenCommand } from './commands/token.command';
+import { replayCommand } from './commands/replay.command';
+import { exportCommand, type ExportOptions } from './commands/export.command';
+import { importLogCommand } from './commands/import-log.command';
+import { verifyCommand } from './commands/verify.command';
+import { reportCommand, type ReportOptions } from './commands/report.command';
 
 // `ledger export | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -94,7 +95,8 @@ program
     process.exitCode = await issueTokenCommand(options);
   });
 
-program.parseAsync(process.argv).catch((error: unknown) => {
+program.parseAsync(process.argv).catch((caught: unknown) => {
+  const error = toLedgerError(caught);
   const code = error instanceof LedgerError ? ` [${error.code}]` : '';
   process.stderr.write(`ledger: ${error instanceof Error ? error.message : String(error)}${code}\n`);
   process.exitCode = 1;

@@ -1,9 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
-import { LedgerModule } from '../ledger.module';
-import { loadConfig } from '../config/ledger-config';
-import { ExecuteLedgerCommand, type DomainCommand } from '../commands/execute-ledger-command';
-import { ProjectionRunner } from '../projections/projection-runner.service';
+import { LedgerModule, loadConfig, ExecuteLedgerCommand, type DomainCommand, ProjectionRunner } from '@ledger/core';
 import { percentile, rate, timed } from './measure';
 
 const issuer = { principal: { sub: 'bench', roles: ['coordinator' as const] } };

@@ -1,8 +1,7 @@
 import { basename } from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
-import { PlanImporter } from '../import/plan-importer.service';
-import { checkPlanFile, readPlanFile } from '../import/plan-file-validator';
-import { openLedger } from './ledger-context';
+import { PlanImporter, checkPlanFile, readPlanFile } from '@ledger/core';
+import { openLedger } from '../ledger-context';
 
 /**
  * `ledger import <file>`: checks the whole file first and writes nothing if anything is wrong;

@@ -1,8 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplicationContext } from '@nestjs/common';
-import { loadConfig } from '../config/ledger-config';
-import { LedgerModule } from '../ledger.module';
-import { ProjectionRunner } from '../projections/projection-runner.service';
+import { loadConfig, LedgerModule, ProjectionRunner } from '@ledger/core';
 
 /** The ledger core without HTTP, caught up with the log, for one CLI command. */
 export async function openLedger(): Promise<INestApplicationContext> {

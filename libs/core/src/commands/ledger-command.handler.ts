@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { canonicalJson } from '@ledger/canonical-json';
 import {
   authorize,
-  canonicalJson,
   checks,
   decideAccess,
   defaultEffectiveAt,
@@ -15,7 +15,8 @@ import {
   type LedgerEvent,
   type Role,
 } from '@ledger/domain';
-import { EVENT_STORE, type EventStore, type NewEvent } from '@ledger/event-store';
+import { EVENT_STORE, isStoreError, type EventStore, type NewEvent } from '@ledger/event-store';
+import { toLedgerError } from '../store/store-errors';
 import { AggregateCache, type LoadedStream } from './aggregate-cache';
 import {
   accessStreamOf,
@@ -116,7 +117,7 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
         const result = await this.store.append(stream, toAppend, loaded.revision < 0n ? 'no_stream' : loaded.revision);
         return { stream, aggregateId, version: Number(result.nextRevision) + 1, position: result.position, duplicate: false };
       } catch (error) {
-        if (!(error instanceof LedgerError) || error.code !== 'CONCURRENCY_CONFLICT') throw error;
+        if (!isStoreError(error, 'CONCURRENCY_CONFLICT')) throw toLedgerError(error);
         const actual = Number(error.details.currentRevision ?? -1) + 1;
         if (options.expectedVersion !== undefined) throw conflict(stream, options.expectedVersion, actual);
         if (attempt >= MAX_ATTEMPTS) throw conflict(stream, currentVersion, actual);

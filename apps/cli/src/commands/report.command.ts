@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { ReportService } from '../report/report.service';
-import { openLedger } from './ledger-context';
+import { ReportService } from '@ledger/core';
+import { openLedger } from '../ledger-context';
 
 export interface ReportOptions {
   plan: string;

@@ -1,0 +1,16 @@
+import { EventsHandler } from '@nestjs/cqrs';
+import { LedgerEventsRecorded } from './ledger-event-recorded';
+import { ProjectionHandler } from './projection-handler.base';
+import { ReadModelService } from './read-model.service';
+
+/** Feeds the lead-assignments read model. */
+@EventsHandler(LedgerEventsRecorded)
+export class AccessProjectionHandler extends ProjectionHandler {
+  constructor(readModels: ReadModelService) {
+    super(readModels);
+  }
+
+  protected get projection() {
+    return this.readModels.model.access;
+  }
+}
