@@ -142,7 +142,7 @@ describe('a coordinator records a plan and its progress over HTTP', () => {
       axes: [],
       commitments: [],
     });
-    expect(plan!.implementationRate).toBe(0);
+    expect(plan!.implementationRate).toBeNull(); // nothing counts yet: no rate
   });
 
   it('adds two axes, in order', async () => {
@@ -160,7 +160,7 @@ describe('a coordinator records a plan and its progress over HTTP', () => {
       { planId: PLAN, axisId: AXIS_A, number: 1, title: 'Budget ouvert', leadOrganisation: 'Ministère des Finances', problem: 'Opacité' },
       C1,
     );
-    expect(commitment).toMatchObject({ id: C1, axis: { id: AXIS_A }, activities: [], implementationRate: 0 });
+    expect(commitment).toMatchObject({ id: C1, axis: { id: AXIS_A }, activities: [], implementationRate: null });
     await step('registerCommitment', { planId: PLAN, axisId: AXIS_A, number: 2, title: 'Marchés publics', leadOrganisation: 'TGR' }, C2);
     await step('registerCommitment', { planId: PLAN, axisId: AXIS_B, number: 3, title: 'Portail', leadOrganisation: 'ADD' }, C3);
     const plan = (await t.gql(`{ plan(id:"${PLAN}") { axes { id commitments { id } } commitments { id } } }`)).data.plan;
