@@ -16,13 +16,14 @@ const aliases = {
   '@ledger/charts': 'libs/charts/src',
   '@ledger/canonical-json': 'libs/canonical-json/src',
   '@ledger/core': 'libs/core/src',
+  '@ledger/web-ui': 'libs/web-ui/src',
 };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   const target = aliases[request];
   return resolve.call(this, target ? path.join(root, target) : request, ...rest);
 };
-require.extensions['.ts'] = (module, filename) => {
+const compile = (module, filename) => {
   const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
     compilerOptions: {
       module: ts.ModuleKind.CommonJS,
@@ -30,8 +31,13 @@ require.extensions['.ts'] = (module, filename) => {
       esModuleInterop: true,
       experimentalDecorators: true,
       emitDecoratorMetadata: true,
+      jsx: ts.JsxEmit.ReactJSX,
+      jsxImportSource: 'preact',
     },
     fileName: filename,
   });
   module._compile(outputText, filename);
 };
+require.extensions['.ts'] = compile;
+// The pages' components (libs/web-ui), rendered by the API server.
+require.extensions['.tsx'] = compile;
