@@ -4,6 +4,7 @@ import {
   App,
   COMMITMENT_SUBSCRIPTION,
   hrefOf,
+  isPast,
   loadPage,
   PLAN_SUBSCRIPTION,
   type AppState,
@@ -58,7 +59,7 @@ export function Root({ initial }: { initial: AppState }) {
 
   useEffect(() => {
     // The past does not change: live updates only for "now", on pages about one plan or commitment.
-    if (params.asOf || (data.kind !== 'plan' && data.kind !== 'commitment')) return;
+    if (isPast(params) || (data.kind !== 'plan' && data.kind !== 'commitment')) return;
     const apply = (next: PageData) => {
       const { ids, names } = changedIds(dataRef.current, next);
       setData(next);

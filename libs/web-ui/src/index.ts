@@ -10,4 +10,5 @@ export * from './queries';
 export * from './loaders';
 export * from './table-view';
 export * from './components/app';
+export * from './components/error-summary';
 export type { LiveStatus } from './components/shell';

@@ -17,6 +17,8 @@ export interface PageParams {
   lang: Lang;
   /** As effective on this day (YYYY-MM-DD), as known now. */
   asOf?: string;
+  /** As known to the ledger on this day (YYYY-MM-DD): what it had recorded by then (auditors). */
+  knownAt?: string;
   /** The commitments table: axis, band, words, sort. */
   axis?: string;
   band?: ActivityStatus;
@@ -48,6 +50,7 @@ export function parseParams(query: { get(name: string): string | null }): PagePa
   const text = (name: string) => query.get(name)?.trim() || undefined;
   const lang = text('lang');
   const asOf = text('asOf');
+  const knownAt = text('knownAt');
   const band = text('band');
   const sort = text('sort');
   const dir = text('dir');
@@ -56,6 +59,7 @@ export function parseParams(query: { get(name: string): string | null }): PagePa
   return {
     lang: isLang(lang) ? lang : DEFAULT_LANG,
     asOf: asOf && isDay(asOf) ? asOf : undefined,
+    knownAt: knownAt && isDay(knownAt) ? knownAt : undefined,
     axis: axis && ID.test(axis) ? axis : undefined,
     band: band && BANDS.includes(band) ? (band as ActivityStatus) : undefined,
     q: q ? q.slice(0, 200) : undefined,
@@ -88,6 +92,7 @@ export function queryOf(params: Partial<PageParams>): string {
   };
   add('lang', params.lang && params.lang !== DEFAULT_LANG ? params.lang : undefined);
   add('asOf', params.asOf);
+  add('knownAt', params.knownAt);
   add('axis', params.axis);
   add('band', params.band);
   add('q', params.q);
@@ -99,7 +104,10 @@ export function queryOf(params: Partial<PageParams>): string {
 export const hrefOf = (route: Route, params: Partial<PageParams>): string => pathOf(route) + queryOf(params);
 
 /** What carries over from page to page: the language and the date being looked at. */
-export const keptParams = (p: PageParams): Partial<PageParams> => ({ lang: p.lang, asOf: p.asOf });
+export const keptParams = (p: PageParams): Partial<PageParams> => ({ lang: p.lang, asOf: p.asOf, knownAt: p.knownAt });
+
+/** The page shows the past (not live). */
+export const isPast = (p: PageParams): boolean => Boolean(p.asOf || p.knownAt);
 
 /** `<planId>.<number>` → planId. */
 export const planIdOf = (commitmentId: string): string => commitmentId.slice(0, commitmentId.lastIndexOf('.'));

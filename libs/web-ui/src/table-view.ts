@@ -47,6 +47,6 @@ export function tableRows(plan: PlanData, params: PageParams): CommitmentRow[] {
     const ka = key(a);
     const kb = key(b);
     const order = typeof ka === 'number' && typeof kb === 'number' ? ka - kb : compare.compare(String(ka), String(kb));
-    return sign * (order || a.number - b.number);
+    return order !== 0 ? sign * order : a.number - b.number; // ties: by number, always ascending
   });
 }

@@ -3,7 +3,7 @@ import { lineChart } from '@ledger/charts';
 import { COMMON_LABELS, WEB_LABELS, type WebLabels } from '@ledger/i18n';
 import { formatterFor, isolate, type Formatter } from '../format';
 import type { ActionEntry, ActivityData, CommitmentData, RatePoint, TimelineEntry } from '../queries';
-import { hrefOf, type PageParams, type Route } from '../route';
+import { hrefOf, keptParams, type PageParams, type Route } from '../route';
 import { BandBadge } from './band-badge';
 import { ChartFigure } from './chart-figure';
 import { EmbedSnippet } from './embed-snippet';
@@ -122,9 +122,7 @@ export function CommitmentView({ commitment: c, plan, timeline, history, route, 
   return (
     <>
       <p class="breadcrumb">
-        <a href={hrefOf({ page: 'plan', id: plan.id }, { lang: params.lang, asOf: params.asOf })}>
-          {labels.backToPlan(isolate(plan.title))}
-        </a>
+        <a href={hrefOf({ page: 'plan', id: plan.id }, keptParams(params))}>{labels.backToPlan(isolate(plan.title))}</a>
       </p>
       <h1>
         <span class="commitment-number">

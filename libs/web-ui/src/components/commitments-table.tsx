@@ -2,7 +2,7 @@ import { ACTIVITY_STATUSES } from '@ledger/domain';
 import { COMMON_LABELS, WEB_LABELS, type CommitmentSortKey } from '@ledger/i18n';
 import { formatterFor } from '../format';
 import type { PlanData } from '../queries';
-import { hrefOf, type PageParams, type Route } from '../route';
+import { hrefOf, keptParams, type PageParams, type Route } from '../route';
 import { bandCounts, tableRows } from '../table-view';
 import { BAND_SYMBOLS } from './band-badge';
 import { RateBar } from './rate-bar';
@@ -130,7 +130,7 @@ export function CommitmentFilters({
         </div>
         <div class="actions">
           <button type="submit">{labels.apply}</button>
-          <a href={hrefOf(route, { lang: params.lang, asOf: params.asOf })}>{labels.reset}</a>
+          <a href={hrefOf(route, keptParams(params))}>{labels.reset}</a>
         </div>
       </fieldset>
     </form>
@@ -177,7 +177,7 @@ export function CommitmentsTable(props: {
               <tr key={c.id} id={`c-${c.number}`} class={changed.has(c.id) ? 'changed' : undefined} data-position={c.lastPosition ?? ''}>
                 <td class="num">{fmt.number(c.number)}</td>
                 <th scope="row" dir="auto">
-                  <a href={hrefOf({ page: 'commitment', id: c.id }, { lang: params.lang, asOf: params.asOf })}>{c.title}</a>
+                  <a href={hrefOf({ page: 'commitment', id: c.id }, keptParams(params))}>{c.title}</a>
                 </th>
                 <td class="col-axis">
                   <span aria-hidden="true">{axis ? fmt.number(axis.order) : c.axis.id}</span>

@@ -1,7 +1,7 @@
 import { WEB_LABELS } from '@ledger/i18n';
 import { formatterFor } from '../format';
 import type { PlanSummary } from '../queries';
-import { hrefOf, type PageParams } from '../route';
+import { hrefOf, keptParams, type PageParams } from '../route';
 import { RateBar } from './rate-bar';
 
 /** The plans, when there are several (one plan goes straight to its overview). */
@@ -19,7 +19,7 @@ export function PlansIndex({ plans, params }: { plans: PlanSummary[]; params: Pa
           {plans.map((p) => (
             <li key={p.id} class="plan-card">
               <h2>
-                <a href={hrefOf({ page: 'plan', id: p.id }, { lang: params.lang, asOf: params.asOf })}>{p.title}</a>
+                <a href={hrefOf({ page: 'plan', id: p.id }, keptParams(params))}>{p.title}</a>
               </h2>
               <p>
                 {p.country} — {labels.planSummary(fmt.number(p.commitments.length), p.period)}

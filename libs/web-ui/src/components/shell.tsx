@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { LANGS, WEB_LABELS, type Lang } from '@ledger/i18n';
 import { formatterFor } from '../format';
-import { hrefOf, type PageParams, type Route } from '../route';
+import { hrefOf, isPast, keptParams, type PageParams, type Route } from '../route';
 import { AsOfBanner } from './time-travel';
 
 export type LiveStatus = 'off' | 'connecting' | 'live' | 'reconnecting';
@@ -30,7 +30,7 @@ export function Shell(props: {
         {labels.skipToContent}
       </a>
       <header class="site-header">
-        <a class="site-name" href={hrefOf({ page: 'plans' }, { lang: params.lang, asOf: params.asOf })}>
+        <a class="site-name" href={hrefOf({ page: 'plans' }, keptParams(params))}>
           {labels.siteName}
         </a>
         <nav aria-label={labels.languageNav} class="languages">
@@ -52,7 +52,7 @@ export function Shell(props: {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        {params.asOf && <AsOfBanner asOf={params.asOf} labels={labels} fmt={fmt} />}
+        {isPast(params) && <AsOfBanner params={params} labels={labels} fmt={fmt} />}
         {props.children}
       </main>
       <footer class="site-footer">

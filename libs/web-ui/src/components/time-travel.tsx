@@ -9,20 +9,22 @@ export function TimeTravel({ route, params, labels }: { route: Route; params: Pa
       <fieldset>
         <legend>{labels.timeTravelLegend}</legend>
         {params.lang !== 'fr' && <input type="hidden" name="lang" value={params.lang} />}
+        {params.knownAt && <input type="hidden" name="knownAt" value={params.knownAt} />}
         <label for="asOf">{labels.timeTravelDate}</label>
         <input id="asOf" name="asOf" type="date" value={params.asOf ?? ''} required />
         <button type="submit">{labels.timeTravelShow}</button>
-        {params.asOf && <a href={hrefOf(route, { lang: params.lang })}>{labels.backToNow}</a>}
+        {(params.asOf || params.knownAt) && <a href={hrefOf(route, { lang: params.lang })}>{labels.backToNow}</a>}
       </fieldset>
     </form>
   );
 }
 
 /** Says plainly that the page shows the past and is not live. */
-export function AsOfBanner({ asOf, labels, fmt }: { asOf: string; labels: WebLabels; fmt: Formatter }) {
+export function AsOfBanner({ params, labels, fmt }: { params: PageParams; labels: WebLabels; fmt: Formatter }) {
   return (
     <div class="banner" role="note">
-      <strong>{labels.asOfBanner(fmt.day(asOf))}</strong> {labels.asOfNotLive}
+      {params.asOf && <strong>{labels.asOfBanner(fmt.day(params.asOf))}</strong>}{' '}
+      {params.knownAt && <strong>{labels.knownAtBanner(fmt.day(params.knownAt))}</strong>} {labels.asOfNotLive}
     </div>
   );
 }
