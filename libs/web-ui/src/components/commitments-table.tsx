@@ -1,6 +1,6 @@
 import { ACTIVITY_STATUSES } from '@ledger/domain';
 import { COMMON_LABELS, WEB_LABELS, type CommitmentSortKey } from '@ledger/i18n';
-import { formatterFor } from '../format';
+import { formatterFor, isolate } from '../format';
 import type { PlanData } from '../queries';
 import { hrefOf, keptParams, type PageParams, type Route } from '../route';
 import { bandCounts, tableRows } from '../table-view';
@@ -105,7 +105,7 @@ export function CommitmentFilters({
             <option value="">{labels.allAxes}</option>
             {plan.axes.map((a) => (
               <option key={a.id} value={a.id}>
-                {a.order}. {a.title}
+                {a.order} — {isolate(a.title)}
               </option>
             ))}
           </select>

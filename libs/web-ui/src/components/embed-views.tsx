@@ -23,7 +23,7 @@ export function EmbedPlan({ plan, params }: { plan: PlanData; params: PageParams
           {plan.axes.map((a) => (
             <tr key={a.id}>
               <th scope="row">
-                {fmt.number(a.order)}. {a.title}
+                <span class="axis-num">{fmt.number(a.order)}</span> <span dir="auto">{a.title}</span>
               </th>
               <td class="num">
                 <RateBar rate={a.implementationRate} fmt={fmt} noRate={labels.noRate} />
