@@ -81,6 +81,35 @@ describeInBrowser('the public dashboard in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('serves the script and styles under hashed names, cached for a year, and no other origin', async () => {
+    const html = await (await fetch(`${base}/plan/${PLAN}`)).text();
+    const assets = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]);
+    expect(assets.length).toBe(2);
+    for (const path of assets) {
+      expect(path).toMatch(/-[\w-]{8}\.(js|css)$/);
+      const res = await fetch(base + path);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable|immutable.*max-age=31536000/);
+    }
+    expect(html).not.toMatch(/(src|href)="https?:\/\//);
+  });
+
+  it('a keyboard user skips to the content and sorts the table without a mouse', async () => {
+    const page = await open(`/plan/${PLAN}?lang=en`);
+    await hydrated(page);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+    expect(await page.locator('.skip-link').isVisible()).toBe(true); // visible when focused
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    const rateHeader = page.locator('table.commitments thead a', { hasText: 'Implementation rate' });
+    await rateHeader.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/sort=rate/);
+    expect(await page.locator('th[aria-sort="ascending"]').textContent()).toContain('Implementation rate');
+    await page.close();
+  }, 60_000);
+
   it('a journalist exports the table in view as CSV', async () => {
     const page = await open(`/plan/${PLAN}?lang=en`);
     await hydrated(page);
@@ -141,6 +170,22 @@ describeInBrowser('the public dashboard in a browser', () => {
         }
     expect(readFileSync(join(dir, 'plan-ar-phone.png')).length).toBeGreaterThan(10_000);
   }, 180_000);
+
+  it('a commitment page follows its activities live, with the timeline', async () => {
+    const page = await open(`/commitment/${PLAN}.13?lang=en`);
+    await page.waitForSelector('.live-status:has-text("Live")');
+    const timeline = await page.locator('ol.timeline li').count();
+    const res = await mutate(t, 'recordAction', {
+      commitmentId: `${PLAN}.13`,
+      activityId: `${PLAN}.13.1`,
+      kind: 'DONE',
+      text: 'Décret adopté en conseil',
+    });
+    expect(res.errors).toBeUndefined();
+    await page.waitForSelector('article#a-1 li:has-text("Décret adopté en conseil")');
+    await page.waitForFunction((n) => document.querySelectorAll('ol.timeline li').length === n + 1, timeline);
+    await page.close();
+  }, 60_000);
 
   it('a change written while the page is open appears without a reload, highlighted', async () => {
     const page = await open(`/plan/${PLAN}`);
