@@ -46,7 +46,7 @@ describeInBrowser('the public dashboard in a browser', () => {
     await browser?.close();
     await t?.stop();
     if (webDir) removeDir(webDir);
-  });
+  }, 60_000);
 
   it('a reader opens the overview, filters, reads a commitment, looks at a past date, switches to Arabic', async () => {
     const page = await open('/');

@@ -34,7 +34,7 @@ describeInBrowser('live updates across a server restart', () => {
     await t?.stop();
     removeDir(dataDir);
     removeDir(webDir);
-  });
+  }, 60_000);
 
   it('reconnects after the server restarts and shows a change written afterwards', async () => {
     const context = await browser.newContext();
