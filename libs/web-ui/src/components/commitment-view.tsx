@@ -63,7 +63,7 @@ function Activity({ a, params, fmt, changed }: { a: ActivityData; params: PagePa
       id={`a-${a.number}`}
       aria-labelledby={`a-${a.number}-h`}
     >
-      <h3 id={`a-${a.number}-h`}>{labels.activityHeading(fmt.number(a.number), a.title)}</h3>
+      <h3 id={`a-${a.number}-h`}>{labels.activityHeading(fmt.number(a.number), isolate(a.title))}</h3>
       <p class="activity-figures">
         <span>{labels.weightValue(fmt.number(a.weight))}</span>
         <span>
@@ -223,7 +223,7 @@ export function CommitmentView({ commitment: c, plan, timeline, history, route, 
             {timeline.map((e) => (
               <li key={e.position}>
                 <time dateTime={e.effectiveAt}>{fmt.day(e.effectiveAt)}</time>{' '}
-                <span lang={params.lang === 'ar' ? 'fr' : undefined} dir={params.lang === 'ar' ? 'ltr' : undefined}>
+                <span class="summary" lang={params.lang === 'ar' ? 'fr' : undefined} dir={params.lang === 'ar' ? 'ltr' : undefined}>
                   {e.summary}
                 </span>
               </li>
