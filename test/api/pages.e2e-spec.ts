@@ -92,6 +92,25 @@ describe('public pages (server-rendered)', () => {
     expect(authed.headers.etag).toBeUndefined();
   });
 
+  it('answers automatic persisted queries over GET by hash, cacheable like any GET query', async () => {
+    const { createHash } = await import('node:crypto');
+    const query = '{ plans { id implementationRate } }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const byHash = `/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }))}`;
+    expect((await get(byHash)).json().errors[0].message).toMatch(/PersistedQueryNotFound/);
+    expect((await get(`${byHash}&query=${encodeURIComponent(query)}`)).statusCode).toBe(200);
+    const res = await get(byHash);
+    expect(res.json().data.plans.length).toBeGreaterThan(0);
+    expect((await get(byHash, { 'if-none-match': String(res.headers.etag) })).statusCode).toBe(304);
+  });
+
+  it('lists the plans on / when there are several', async () => {
+    const res = await get('/?lang=en');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Action plans');
+    expect((res.body.match(/class="plan-card"/g) ?? []).length).toBe(2);
+  });
+
   it('sets a Content-Security-Policy without inline scripts; only embeds may be framed', async () => {
     const page = await get('/plan/ma-2018-2020');
     expect(page.headers['content-security-policy']).toMatch(/script-src 'self';/);

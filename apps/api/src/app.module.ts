@@ -3,6 +3,7 @@ import { APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import { persistedQueryDefaults } from 'mercurius';
 import { type LedgerConfig, type Clock, TokenService, LedgerModule } from '@ledger/core';
 import { ReportResolver } from './report/report.resolver';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
@@ -44,6 +45,8 @@ export class AppModule {
             // GraphiQL is served from local files (graphiql/graphiql.routes.ts): it must work offline.
             graphiql: false,
             subscription: subscriptionOptions(config, tokens),
+            // Automatic persisted queries: a dashboard sends the query's SHA-256 (GET, cacheable by ETag).
+            persistedQueryProvider: persistedQueryDefaults.automatic(1000),
             jit: 1,
             path: '/graphql',
             // Depth is checked by maxDepthRule (validationRules), which lets introspection through.
