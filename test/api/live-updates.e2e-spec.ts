@@ -118,6 +118,7 @@ describe('live updates over WebSocket', () => {
         connectionParams: { authorization: 'Bearer not-a-jwt' },
         retryAttempts: 0,
         lazy: false,
+        onNonLazyError: () => undefined, // the refusal is what this test expects
         on: { closed: (e) => resolve((e as { code: number }).code) },
       });
       clients.push(c);
