@@ -23,8 +23,15 @@ describeInBrowser('the public dashboard in a browser', () => {
   let context: BrowserContext;
   let base: string;
 
+  /** Script errors and console errors of every page opened (hydration mismatches included). */
+  const scriptErrors: string[] = [];
   const open = async (path: string, viewport = DESKTOP): Promise<Page> => {
     const page = await context.newPage();
+    page.on('pageerror', (e) => scriptErrors.push(`${path}: ${e.message}`));
+    page.on('console', (m) => {
+      // The not-found page answers 404 on purpose; Chromium logs that status.
+      if (m.type() === 'error' && !/status of 404/.test(m.text())) scriptErrors.push(`${path}: ${m.text()}`);
+    });
     await page.setViewportSize(viewport);
     await page.goto(base + path);
     return page;
@@ -210,4 +217,8 @@ describeInBrowser('the public dashboard in a browser', () => {
     expect(await page.evaluate(() => (window as unknown as { __marker: number }).__marker)).toBe(marker);
     await page.close();
   }, 60_000);
+
+  it('no page raised a script error or logged one', () => {
+    expect(scriptErrors).toEqual([]);
+  });
 });
