@@ -44,10 +44,10 @@ module.exports = {
     },
     {
       name: 'browser-safe-libs',
-      comment: 'libs/i18n and libs/charts run in the browser too (apps/web): no run-time import of other libs or node modules.',
+      comment: 'libs/i18n, libs/charts and libs/csv run in the browser too (apps/web): no run-time import of other libs or node modules.',
       severity: 'error',
-      from: { path: '^libs/(i18n|charts)/src' },
-      to: { pathNot: '^libs/(i18n|charts)/src', dependencyTypesNot: ['type-only'] },
+      from: { path: '^libs/(i18n|charts|csv)/src' },
+      to: { pathNot: '^libs/(i18n|charts|csv)/src', dependencyTypesNot: ['type-only'] },
     },
     {
       name: 'web-ui-browser-safe',
@@ -55,7 +55,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/web-ui/src' },
       to: {
-        pathNot: ['^libs/(web-ui|i18n|charts|ledger)/src', 'node_modules/preact/'],
+        pathNot: ['^libs/(web-ui|i18n|charts|ledger|csv)/src', 'node_modules/preact/'],
         dependencyTypesNot: ['type-only'],
       },
     },

@@ -8,6 +8,7 @@ const moduleNameMapper = {
   '^@ledger/i18n$': '<rootDir>/libs/i18n/src/index.ts',
   '^@ledger/charts$': '<rootDir>/libs/charts/src/index.ts',
   '^@ledger/web-ui$': '<rootDir>/libs/web-ui/src/index.ts',
+  '^@ledger/csv$': '<rootDir>/libs/csv/src/index.ts',
   '^@ledger/canonical-json$': '<rootDir>/libs/canonical-json/src/index.ts',
   '^@ledger/core$': '<rootDir>/libs/core/src/index.ts',
 };

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '../apps/api/src/bootstrap';
-import { loadConfig, ProjectionRunner } from '@ledger/core';
+import { loadConfig, ProjectionRunner, TokenService } from '@ledger/core';
 import { GRAPHQL_LIMITS } from '../apps/api/src/graphql/hardening';
 
 async function boot(env: Record<string, string>): Promise<{ app: NestFastifyApplication; dir: string }> {
@@ -28,7 +28,7 @@ const post = (app: NestFastifyApplication, payload: unknown, headers: Record<str
 describe('GraphQL hardening', () => {
   let app: NestFastifyApplication;
   let dir: string;
-  beforeAll(async () => ({ app, dir } = await boot({ LEDGER_RATE_LIMIT_PER_MINUTE: '1000' })), 30_000);
+  beforeAll(async () => ({ app, dir } = await boot({ LEDGER_RATE_LIMIT_PER_MINUTE: '1000', LEDGER_QUERY_MAX_COST: '1000' })), 30_000);
   afterAll(async () => {
     await app.close();
     rmSync(dir, { recursive: true, force: true });
@@ -51,11 +51,11 @@ describe('GraphQL hardening', () => {
     });
   });
 
-  it('refuses a query whose estimated cost is over the limit, and accepts a normal dashboard query', async () => {
-    const expensive =
-      '{ plans { commitments { activities { actionsDone { text } actionsNotDone { text } additionalActions { text } } communicationActions { action } } axes { commitments { activities { actionsDone { text } } } } } }';
+  it('refuses a query whose estimated cost is over the budget (QUERY_TOO_COSTLY), and accepts a normal dashboard query', async () => {
+    const expensive = '{ rateHistory(planId: "p", from: "2018-01-01", to: "2020-09-26", interval: day) { at } }';
     const res = (await post(app, { query: expensive })).json();
-    expect(res.errors[0].message).toMatch(/too expensive: estimated cost \d+ exceeds 50000/);
+    expect(res.errors[0].message).toMatch(/too expensive: estimated cost \d+ exceeds the budget of 1000/);
+    expect(res.errors[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', rule: 'maxCost', budget: 1000 });
     const dashboard = (
       await post(app, { query: '{ plans { implementationRate axes { implementationRate commitments { number implementationRate } } } }' })
     ).json();
@@ -82,14 +82,17 @@ describe('GraphQL hardening', () => {
 });
 
 describe('rate limiting', () => {
-  it('answers 429 RATE_LIMITED past the per-minute budget, counting per token or per IP, never for health checks', async () => {
+  it('answers 429 RATE_LIMITED past the per-minute budget, counting per verified caller or per IP, never for health checks', async () => {
     const { app, dir } = await boot({ LEDGER_RATE_LIMIT_PER_MINUTE: '3' });
     try {
       const codes = [];
       for (let i = 0; i < 5; i++) codes.push((await post(app, { query: '{ plans { id } }' })).statusCode);
       expect(codes).toEqual([200, 200, 200, 429, 429]);
       expect((await post(app, { query: '{ plans { id } }' })).json().errors[0].extensions.code).toBe('RATE_LIMITED');
-      expect((await post(app, { query: '{ plans { id } }' }, { authorization: 'Bearer another-token' })).statusCode).not.toBe(429);
+      const token = await app.get(TokenService).issue({ sub: 'dashboard', name: 'Dashboard', roles: ['auditor'] });
+      expect((await post(app, { query: '{ plans { id } }' }, { authorization: `Bearer ${token}` })).statusCode).not.toBe(429);
+      // A junk token is not a caller of its own: it counts against the IP, and is refused anyway.
+      expect((await post(app, { query: '{ plans { id } }' }, { authorization: 'Bearer another-token' })).statusCode).toBe(429);
       expect((await app.inject({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
     } finally {
       await app.close();

@@ -17,6 +17,7 @@ export default defineConfig({
       '@ledger/i18n': lib('i18n'),
       '@ledger/charts': lib('charts'),
       '@ledger/web-ui': lib('web-ui'),
+      '@ledger/csv': lib('csv'),
     },
   },
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

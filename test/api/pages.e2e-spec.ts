@@ -134,12 +134,4 @@ describe('public pages (server-rendered)', () => {
     expect(res.body).toContain('Situation on 30 June 2019');
     expect(res.body).toContain('it is not updated live');
   });
-
-  it('shows a plan as known to the ledger on a day (knownAt): before it was recorded, there is none', async () => {
-    const res = await get('/plan/ma-2018-2020?knownAt=2000-01-01');
-    expect(res.statusCode).toBe(404);
-    const known = await get(`/plan/ma-2018-2020?knownAt=${new Date().toISOString().slice(0, 10)}&lang=en`);
-    expect(known.statusCode).toBe(200);
-    expect(known.body).toContain('As known to the ledger on');
-  });
 });

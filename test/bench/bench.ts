@@ -6,6 +6,7 @@ import { commandsBench } from './commands.bench';
 import { generateLedger } from './generate-ledger';
 import { machine, timed } from './measure';
 import { rebuildBench } from './rebuild.bench';
+import { eventLoopBench } from './event-loop.bench';
 
 /** `npm run bench`: prints a Markdown section for BENCHMARKS.md. Not part of `npm test`. */
 async function main(): Promise<void> {
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
     out('| what | commands | time | rate | latency |');
     out('| --- | --- | --- | --- | --- |');
     for (const line of await commandsBench(join(dir, 'commands'))) out(line);
+    out('');
+    out('(d) The event loop under the heaviest queries the cost budget allows (docs/adr/0009)');
+    out('');
+    out('| query (anonymous, bundled plan) | time | event-loop delay p50 · p99 · max | /health/live answers during · slowest |');
+    out('| --- | --- | --- | --- |');
+    for (const line of await eventLoopBench(join(dir, 'event-loop'))) out(line);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

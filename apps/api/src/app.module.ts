@@ -1,13 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
 import { persistedQueryDefaults } from 'mercurius';
-import { type LedgerConfig, type Clock, TokenService, LedgerModule } from '@ledger/core';
+import { type LedgerConfig, type Clock, CLOCK, TokenService, LedgerModule, ReadModelService } from '@ledger/core';
 import { ReportResolver } from './report/report.resolver';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
-import { costLimitHook, validationRules } from './graphql/hardening';
+import { validationRules } from './graphql/hardening';
+import { requestGate } from './graphql/request-gate';
+import { QueryLaneInterceptor } from './graphql/query-lane.interceptor';
+import { QuietGraphqlErrorsFilter } from './graphql/quiet-errors.filter';
+import { withStrictDateTime } from './graphql/date-time.scalar';
+import { warningsToExtensions } from './graphql/response-warnings';
+import { EventLoopMonitor } from './health/event-loop.monitor';
 import { subscriptionLimitHook, subscriptionOptions } from './live/subscription-options';
 import { LiveResolver } from './live/live.resolver';
 import { LiveUpdatesPublisher } from './live/live-updates.publisher';
@@ -38,8 +44,8 @@ export class AppModule {
         GraphQLModule.forRootAsync<MercuriusDriverConfig>({
           driver: MercuriusDriver,
           imports: [ledger],
-          inject: [TokenService],
-          useFactory: (tokens: TokenService) => ({
+          inject: [TokenService, ReadModelService, CLOCK],
+          useFactory: (tokens: TokenService, readModels: ReadModelService, now: Clock) => ({
             autoSchemaFile: true,
             sortSchema: true,
             // GraphiQL is served from local files (graphiql/graphiql.routes.ts): it must work offline.
@@ -52,8 +58,11 @@ export class AppModule {
             // Depth is checked by maxDepthRule (validationRules), which lets introspection through.
             allowBatchedQueries: false,
             validationRules: validationRules(config.production) as unknown as MercuriusDriverConfig['validationRules'],
+            transformSchema: withStrictDateTime,
             hooks: {
-              preExecution: costLimitHook as unknown as Hooks['preExecution'],
+              // Before any resolver runs: refused tokens, hidden arguments, the cost budget (docs/adr/0009).
+              preExecution: requestGate({ readModels, config, clock: now }) as unknown as Hooks['preExecution'],
+              onResolution: warningsToExtensions as unknown as Hooks['onResolution'],
               preSubscriptionExecution: subscriptionLimitHook(config.production) as unknown as Hooks['preSubscriptionExecution'],
             },
             context: (req: FastifyRequest) => contextOf(req, tokens),
@@ -64,6 +73,9 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_PIPE, useValue: ledgerValidationPipe },
+        { provide: APP_FILTER, useClass: QuietGraphqlErrorsFilter },
+        { provide: APP_INTERCEPTOR, useClass: QueryLaneInterceptor },
+        EventLoopMonitor,
         PlanResolver,
         CommitmentResolver,
         CommitmentListResolver,

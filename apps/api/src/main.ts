@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { loadConfig, importSampleIfEmpty, TokenService, ProjectionRunner } from '@ledger/core';
 
@@ -18,8 +19,10 @@ async function main(): Promise<void> {
     const token = await tokens.issue({ sub: 'local-coordinator', name: 'Local coordinator', roles: ['coordinator'] });
     lines.push(`Local coordinator token (signed with ${tokens.generatedSecretFile}; send as "Authorization: Bearer <token>"):`, token);
   }
+  // In production the start message is a JSON line like every other (no token is printed there).
+  if (config.production) new Logger('Main').log(lines.join(' '));
   // eslint-disable-next-line no-console
-  console.log(lines.join('\n'));
+  else console.log(lines.join('\n'));
 }
 
 main().catch((error: unknown) => {

@@ -67,10 +67,11 @@ program
 
 program
   .command('import-log')
-  .description('replay a JSONL export into an empty ledger (same ids, order and hashes)')
+  .description('replay a JSONL export into an empty ledger (same ids, order and hashes), checking the whole file first; all or nothing')
   .argument('<file>', 'a file written by `export --format jsonl`')
-  .action(async (file: string) => {
-    process.exitCode = await importLogCommand(file);
+  .option('--expected-head <position:hash>', 'the head `ledger verify` printed on the source ledger: a re-sealed (forged) file is refused')
+  .action(async (file: string, options: { expectedHead?: string }) => {
+    process.exitCode = await importLogCommand(file, options);
   });
 
 program

@@ -20,4 +20,6 @@ export * from './import/plan-file-validator';
 export * from './import/plan-importer.service';
 export * from './import/repo-root';
 export * from './import/sample-plan';
+export * from './import/sample-state';
 export * from './report/report.service';
+export * from './queries/time-budget';

@@ -11,6 +11,7 @@ import { ProjectionRunner } from './projections/projection-runner.service';
 import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
 import { PlanImporter } from './import/plan-importer.service';
+import { SampleState } from './import/sample-state';
 import { TokenService } from './auth/token.service';
 import { ReportService } from './report/report.service';
 import { PlanHistoryReader } from './history/plan-history.reader';
@@ -50,6 +51,7 @@ export class LedgerModule {
         LedgerCommandHandler,
         CommandGateway,
         PlanImporter,
+        SampleState,
         PlanHistoryReader,
         StreamHistoryCache,
         TokenService,
@@ -66,6 +68,7 @@ export class LedgerModule {
         ProjectionRunner,
         CommandGateway,
         PlanImporter,
+        SampleState,
         PlanHistoryReader,
         TokenService,
         ReportService,

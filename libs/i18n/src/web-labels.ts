@@ -63,7 +63,6 @@ export interface WebLabels {
   timeTravelShow: string;
   backToNow: string;
   asOfBanner: (date: string) => string;
-  knownAtBanner: (date: string) => string;
   asOfNotLive: string;
   lastUpdated: (date: string, position: string) => string;
   neverUpdated: string;

@@ -10,3 +10,4 @@ export * from './rate-history';
 export * from './changes';
 export * from './audit';
 export * from './digest';
+export * from './read-model-stats';

@@ -30,10 +30,7 @@ async function run<T>(gql: Gql, query: string, variables: Record<string, unknown
   return res.data as T;
 }
 
-const asOfOf = (params: PageParams) =>
-  params.asOf || params.knownAt
-    ? { effectiveAt: params.asOf ? endOfDay(params.asOf) : null, knownAt: params.knownAt ? endOfDay(params.knownAt) : null }
-    : null;
+const asOfOf = (params: PageParams) => (params.asOf ? { effectiveAt: endOfDay(params.asOf) } : null);
 // The audit trail speaks French and English; Arabic pages show French lines (marked lang="fr").
 export const summaryLang = (lang: Lang): 'fr' | 'en' => (lang === 'en' ? 'en' : 'fr');
 
@@ -62,12 +59,9 @@ async function loadCommitment(gql: Gql, id: string, params: PageParams): Promise
     auditTrail: { edges: Array<{ node: TimelineEntry }> };
   }>(gql, COMMITMENT_QUERY, { id, planId: planIdOf(id), asOf: asOfOf(params), lang: summaryLang(params.lang) });
   if (!data.commitment || !data.plan) return { kind: 'not-found' };
-  // The timeline of the view: events effective by asOf, recorded by knownAt.
+  // The timeline of the view: the events effective by asOf.
   const effective = params.asOf ? Date.parse(endOfDay(params.asOf)) : Infinity;
-  const known = params.knownAt ? Date.parse(endOfDay(params.knownAt)) : Infinity;
-  const events = data.auditTrail.edges
-    .map((e) => e.node)
-    .filter((e) => Date.parse(e.effectiveAt) <= effective && Date.parse(e.recordedAt) <= known);
+  const events = data.auditTrail.edges.map((e) => e.node).filter((e) => Date.parse(e.effectiveAt) <= effective);
   const history = await loadHistory(gql, id, events, params);
   return { kind: 'commitment', commitment: data.commitment, plan: data.plan, timeline: events.reverse(), history };
 }

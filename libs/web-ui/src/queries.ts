@@ -30,7 +30,7 @@ export const COMMITMENT_QUERY = `query CommitmentPage($id: ID!, $planId: ID!, $a
   commitment(id: $id, asOf: $asOf) { ...CommitmentPage }
   plan(id: $planId, asOf: $asOf) { id title }
   auditTrail(filter: { commitmentId: $id }, first: 500) {
-    totalCount edges { node { position type effectiveAt recordedAt summary(lang: $lang) } }
+    edges { node { position type effectiveAt summary(lang: $lang) } }
   }
 }
 ${COMMITMENT_FIELDS}`;
@@ -131,7 +131,6 @@ export interface TimelineEntry {
   position: string;
   type: string;
   effectiveAt: string;
-  recordedAt: string;
   summary: string;
 }
 export interface RatePoint {

@@ -14,7 +14,6 @@ describe('page URLs', () => {
     expect(params('lang=ar&asOf=2019-12-31&band=LIMITED&sort=rate&dir=desc&q=portail')).toEqual({
       lang: 'ar',
       asOf: '2019-12-31',
-      knownAt: undefined,
       axis: undefined,
       band: 'LIMITED',
       q: 'portail',

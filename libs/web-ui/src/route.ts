@@ -17,8 +17,6 @@ export interface PageParams {
   lang: Lang;
   /** As effective on this day (YYYY-MM-DD), as known now. */
   asOf?: string;
-  /** As known to the ledger on this day (YYYY-MM-DD): what it had recorded by then (auditors). */
-  knownAt?: string;
   /** The commitments table: axis, band, words, sort. */
   axis?: string;
   band?: ActivityStatus;
@@ -50,7 +48,6 @@ export function parseParams(query: { get(name: string): string | null }): PagePa
   const text = (name: string) => query.get(name)?.trim() || undefined;
   const lang = text('lang');
   const asOf = text('asOf');
-  const knownAt = text('knownAt');
   const band = text('band');
   const sort = text('sort');
   const dir = text('dir');
@@ -59,7 +56,6 @@ export function parseParams(query: { get(name: string): string | null }): PagePa
   return {
     lang: isLang(lang) ? lang : DEFAULT_LANG,
     asOf: asOf && isDay(asOf) ? asOf : undefined,
-    knownAt: knownAt && isDay(knownAt) ? knownAt : undefined,
     axis: axis && ID.test(axis) ? axis : undefined,
     band: band && BANDS.includes(band) ? (band as ActivityStatus) : undefined,
     q: q ? q.slice(0, 200) : undefined,
@@ -92,7 +88,6 @@ export function queryOf(params: Partial<PageParams>): string {
   };
   add('lang', params.lang && params.lang !== DEFAULT_LANG ? params.lang : undefined);
   add('asOf', params.asOf);
-  add('knownAt', params.knownAt);
   add('axis', params.axis);
   add('band', params.band);
   add('q', params.q);
@@ -104,10 +99,13 @@ export function queryOf(params: Partial<PageParams>): string {
 export const hrefOf = (route: Route, params: Partial<PageParams>): string => pathOf(route) + queryOf(params);
 
 /** What carries over from page to page: the language and the date being looked at. */
-export const keptParams = (p: PageParams): Partial<PageParams> => ({ lang: p.lang, asOf: p.asOf, knownAt: p.knownAt });
+export const keptParams = (p: PageParams): Partial<PageParams> => ({ lang: p.lang, asOf: p.asOf });
 
-/** The page shows the past (not live). */
-export const isPast = (p: PageParams): boolean => Boolean(p.asOf || p.knownAt);
+/**
+ * The page shows the past (not live). Public pages travel on the effective date only: "as known to
+ * the ledger at" is about recording times, which only auditors and coordinators may query.
+ */
+export const isPast = (p: PageParams): boolean => Boolean(p.asOf);
 
 /** `<planId>.<number>` → planId. */
 export const planIdOf = (commitmentId: string): string => commitmentId.slice(0, commitmentId.lastIndexOf('.'));

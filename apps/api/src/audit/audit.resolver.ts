@@ -1,15 +1,21 @@
-import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Inject } from '@nestjs/common';
+import { Args, Context, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { canSeeAuditMetadata, LedgerError } from '@ledger/domain';
 import { isSummaryLang, summarize, SUMMARY_LANGS } from '@ledger/projections';
 import type { GqlContext } from '../graphql/issuer';
-import { AUDIT_PAGE_SIZE, GetAuditTrail, type AuditPage } from '@ledger/core';
+import { AUDIT_PAGE_SIZE, GetAuditTrail, LEDGER_CONFIG, type AuditPage, type LedgerConfig } from '@ledger/core';
+import { selectsField } from '../graphql/selection';
 import { auditEntryOf, AuditConnectionType, AuditEntryType, AuditFilterInput, toAuditFilter } from './audit.types';
 
 /** The audit trail: every stored event, filtered and paged; who and when only for auditors and coordinators. */
 @Resolver(() => AuditEntryType)
 export class AuditResolver {
-  constructor(private readonly queryBus: QueryBus) {}
+  constructor(
+    private readonly queryBus: QueryBus,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+  ) {}
 
   @Query(() => AuditConnectionType, { description: 'Stored events, oldest first, filtered and paged (cursor = log position).' })
   async auditTrail(
@@ -26,11 +32,23 @@ export class AuditResolver {
     first?: number,
     @Args('after', { type: () => String, nullable: true, description: 'Cursor of the last entry already seen: entries strictly after it.' })
     after?: string,
+    @Info() info?: GraphQLResolveInfo,
   ): Promise<AuditConnectionType> {
-    const page: AuditPage = await this.queryBus.execute(GetAuditTrail.of(toAuditFilter(filter), first, after));
+    // Who may filter on hidden fields is checked before execution (graphql/request-gate.ts).
+    const budgetMs = this.config.queryTimeBudgetMs;
+    const options = {
+      withTotal: info ? selectsField(info, 'totalCount') : true,
+      deadline: budgetMs > 0 ? ctx.startedAt + budgetMs : undefined,
+      budgetMs,
+    };
+    const page: AuditPage = await this.queryBus.execute(GetAuditTrail.of(toAuditFilter(filter), first, after, options));
     const showMetadata = canSeeAuditMetadata(ctx.issuer.principal);
     const edges = page.events.map((e) => ({ cursor: e.position.toString(), node: auditEntryOf(e, showMetadata) }));
-    return { edges, totalCount: page.totalCount, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    return {
+      edges,
+      totalCount: page.totalCount ?? 0,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    };
   }
 
   @ResolveField(() => String, { description: 'One human line saying what happened, in French ("fr") or English ("en").' })

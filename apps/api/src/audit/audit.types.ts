@@ -113,8 +113,6 @@ export class AuditEntryType {
   schemaVersion: number;
   @Field(() => GraphQLJSON, { description: 'The payload as stored.' })
   data: unknown;
-  @Field(() => GraphQLISODateTime, { description: 'When the ledger recorded the event (public: when, never who).' })
-  recordedAt: Date;
   @Field(() => GraphQLISODateTime, { description: 'The business date the event refers to (public).' })
   effectiveAt: Date;
   @Field(() => EventMetadataType, { nullable: true, description: 'Who and when; null unless the caller is an auditor or a coordinator.' })
@@ -150,9 +148,9 @@ export class AuditConnectionType {
 /** A stored event as an audit entry; `showMetadata` false hides who and when (anonymous callers). */
 export function auditEntryOf(event: RecordedEvent, showMetadata: boolean): AuditEntryType {
   const schemaVersion = event.metadata.schemaVersion;
-  const { recordedAt, effectiveAt } = metadataOf(event);
+  // The business date is public; when it was recorded and by whom are metadata (auditors, coordinators).
+  const { effectiveAt } = metadataOf(event);
   return {
-    recordedAt,
     effectiveAt,
     position: event.position.toString(),
     stream: event.stream,

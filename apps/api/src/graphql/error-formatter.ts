@@ -1,6 +1,8 @@
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import { LedgerError } from '@ledger/domain';
 import { toLedgerError } from '@ledger/core';
+import type { FastifyBaseLogger, FastifyRequest } from 'fastify';
+import { noteRequest } from '../http/request-log';
 
 type Formatted = { message: string; path?: readonly (string | number)[]; locations?: unknown; extensions: Record<string, unknown> };
 
@@ -17,6 +19,9 @@ const PUBLIC_DETAILS = [
   'lifecycle',
   'activityId',
   'failure',
+  'rule',
+  'cost',
+  'budget',
 ];
 
 function publicDetails(details: Record<string, unknown>): Record<string, unknown> {
@@ -32,7 +37,11 @@ function httpStatusOf(error: unknown): number | undefined {
   return typeof status === 'number' && HTTP_CODES[status] ? status : undefined;
 }
 
-function format(error: GraphQLError, production: boolean): Formatted[] {
+interface FormatterContext {
+  reply?: { log: FastifyBaseLogger; request: FastifyRequest };
+}
+
+function format(error: GraphQLError, production: boolean, log?: FastifyBaseLogger): Formatted[] {
   // The store's own errors (StoreError) reach a client with their stable code, like the domain's.
   const original = toLedgerError(error.originalError) as (Error & { errors?: unknown[] }) | undefined;
   const base = { path: error.path, locations: error.locations };
@@ -47,21 +56,33 @@ function format(error: GraphQLError, production: boolean): Formatted[] {
   if (Array.isArray(wrapped)) {
     return wrapped.flatMap((e) =>
       e instanceof GraphQLError
-        ? format(e, production)
+        ? format(e, production, log)
         : [{ message: String((e as Error).message ?? e), extensions: { code: 'VALIDATION_FAILED' } }],
     );
   }
-  if (!original || original instanceof GraphQLError || !error.path) {
+  // Fastify/Mercurius refusals of the request itself (malformed body, unknown operation…) carry a 4xx status.
+  const clientStatus = (original as { statusCode?: unknown } | undefined)?.statusCode;
+  if (!original || original instanceof GraphQLError || (typeof clientStatus === 'number' && clientStatus < 500)) {
     // Parse, validation and variable-coercion errors from GraphQL itself: the request does not fit the schema.
-    return [{ ...base, message: error.message, extensions: { code: 'VALIDATION_FAILED' } }];
+    // A scalar's own refusal (e.g. a DateTime out of range) names its rule.
+    const rule = (original instanceof GraphQLError ? original.extensions.rule : undefined) ?? error.extensions?.rule;
+    const field = /^Variable "(\$\w+)"/.exec(error.message)?.[1] ?? 'query';
+    const problems = typeof rule === 'string' ? { problems: [{ field, rule, message: error.message }] } : {};
+    return [{ ...base, message: error.message, extensions: { code: 'VALIDATION_FAILED', ...problems } }];
   }
+  // The one place an unexpected error is logged: at error, once, with its stack (refusals are not).
+  log?.error({ err: original, path: error.path?.join('.') }, 'unexpected error');
   return [{ ...base, message: production ? 'internal error' : original.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }];
 }
 
 /** Every error a client sees carries a stable `extensions.code`. */
 export function ledgerErrorFormatter(production: boolean) {
-  return (execution: ExecutionResult & { statusCode?: number }): { statusCode: number; response: ExecutionResult } => {
-    const errors = (execution.errors ?? []).flatMap((e) => format(e, production));
+  return (
+    execution: ExecutionResult & { statusCode?: number },
+    context?: FormatterContext,
+  ): { statusCode: number; response: ExecutionResult } => {
+    const errors = (execution.errors ?? []).flatMap((e) => format(e, production, context?.reply?.log));
+    if (context?.reply && errors.length > 0) noteRequest(context.reply.request, { outcome: String(errors[0].extensions.code) });
     const refused = (execution.errors ?? []).map(httpStatusOf).find((s) => s !== undefined);
     if (refused) return { statusCode: refused, response: { data: null, errors: errors as unknown as GraphQLError[] } };
     const onlyInputErrors = errors.length > 0 && errors.every((e) => e.extensions.code === 'VALIDATION_FAILED');

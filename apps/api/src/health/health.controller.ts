@@ -1,10 +1,15 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ReadModelService } from '@ledger/core';
+import { ReadModelService, SampleState } from '@ledger/core';
+import { EventLoopMonitor } from './event-loop.monitor';
 
 @Controller('health')
 export class HealthController {
-  constructor(private readonly readModels: ReadModelService) {}
+  constructor(
+    private readonly readModels: ReadModelService,
+    private readonly sample: SampleState,
+    private readonly eventLoop: EventLoopMonitor,
+  ) {}
 
   @Get('live')
   @HttpCode(200)
@@ -12,15 +17,21 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 200 once the read models have caught up with the log and no projection has failed. */
+  /**
+   * 200 once the read models have caught up with the log, no projection has failed, and (when the
+   * sample is on) the bundled plan is imported; with the event-loop delay of the last minute.
+   */
   @Get('ready')
   ready(@Res({ passthrough: true }) reply: FastifyReply): Record<string, unknown> {
     const rm = this.readModels;
-    reply.status(rm.ready ? 200 : 503);
+    const ready = rm.ready && this.sample.status !== 'pending';
+    reply.status(ready ? 200 : 503);
     return {
-      status: rm.ready ? 'ready' : 'not ready',
+      status: ready ? 'ready' : 'not ready',
       caughtUp: rm.caughtUp,
       position: rm.position.toString(),
+      sample: this.sample.status,
+      eventLoopDelayMs: this.eventLoop.snapshot(),
       ...(rm.failure ? { failure: rm.failure } : {}),
       ...(rm.disconnected ? { disconnected: rm.disconnected } : {}),
     };

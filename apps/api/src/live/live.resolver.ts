@@ -1,6 +1,8 @@
 import { Args, Context, ID, Info, Resolver, Subscription } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { checkSubscriptionCost } from '../graphql/hardening';
+import { Inject } from '@nestjs/common';
+import { CLOCK, LEDGER_CONFIG, type Clock, type LedgerConfig } from '@ledger/core';
+import { checkSubscriptionCost } from './subscription-cost';
 import type { CommitmentView, PlanView } from '@ledger/projections';
 import { ReadModelService } from '@ledger/core';
 import { CommitmentType, PlanType } from '../graphql/types/plan.type';
@@ -18,7 +20,15 @@ interface SubscribeContext {
  */
 @Resolver()
 export class LiveResolver {
-  constructor(private readonly readModels: ReadModelService) {}
+  constructor(
+    private readonly readModels: ReadModelService,
+    @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  private checkCost(info: GraphQLResolveInfo): void {
+    checkSubscriptionCost(info, { readModels: this.readModels, config: this.config, clock: this.clock });
+  }
 
   @Subscription(() => PlanType, {
     description:
@@ -32,7 +42,7 @@ export class LiveResolver {
     @Context() ctx: SubscribeContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AsyncIterable<unknown>> {
-    await checkSubscriptionCost(info);
+    this.checkCost(info);
     return ctx.pubsub.subscribe(planTopic(planId));
   }
 
@@ -47,7 +57,7 @@ export class LiveResolver {
     @Context() ctx: SubscribeContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<AsyncIterable<unknown>> {
-    await checkSubscriptionCost(info);
+    this.checkCost(info);
     return ctx.pubsub.subscribe(commitmentTopic(id));
   }
 }

@@ -1,6 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { csvRow } from '@ledger/csv';
 import { parseStreamName, planIdOfCommitment } from '@ledger/domain';
 import type { EventStore, RecordedEvent } from '@ledger/event-store';
 import { openStore } from './replay.command';
@@ -31,11 +32,6 @@ const CSV_COLUMNS = [
   'metadata',
 ];
 
-const csvCell = (value: unknown): string => {
-  const text = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /** One exported line: the event exactly as stored (JSONL re-imports into an empty ledger). */
 export function exportLine(e: RecordedEvent, format: 'jsonl' | 'csv'): string {
   if (format === 'jsonl') {
@@ -61,7 +57,8 @@ export function exportLine(e: RecordedEvent, format: 'jsonl' | 'csv'): string {
     e.data,
     m,
   ];
-  return `${row.map(csvCell).join(',')}\n`;
+  // Cells a spreadsheet would run as formulas (a client-chosen commandId "=HYPERLINK(…)") are neutralised.
+  return `${csvRow(row)}\n`;
 }
 
 export function belongsToPlan(stream: string, planId: string): boolean {

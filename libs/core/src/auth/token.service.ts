@@ -7,11 +7,14 @@ import { LedgerError, ROLES, type Principal, type Role } from '@ledger/domain';
 import { LEDGER_CONFIG, type LedgerConfig } from '../config/ledger-config';
 
 const ISSUER = 'opengov-ledger';
-const AUDIENCE = 'opengov-ledger';
+/** The documented default audience (LEDGER_JWT_AUDIENCE overrides it), for HS256 and OIDC alike. */
+export const DEFAULT_AUDIENCE = 'opengov-ledger';
+const MIN_SECRET_LENGTH = 32;
 
 /**
  * Verifies bearer tokens: HS256 with LEDGER_JWT_SECRET, or RS256/ES256 from an OIDC issuer's JWKS
- * (LEDGER_OIDC_ISSUER + LEDGER_OIDC_JWKS_URL, e.g. Keycloak). Checks exp, nbf, iss and aud.
+ * (LEDGER_OIDC_ISSUER + LEDGER_OIDC_JWKS_URL, e.g. Keycloak). Requires exp and sub; checks nbf, iss and
+ * aud (LEDGER_JWT_AUDIENCE, default opengov-ledger).
  * Outside production with neither configured, a secret is generated once into the data dir.
  */
 @Injectable()
@@ -32,7 +35,13 @@ export class TokenService {
         writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
         chmodSync(file, 0o600);
       }
-      this.secret = new TextEncoder().encode(readFileSync(file, 'utf8').trim());
+      const secret = readFileSync(file, 'utf8').trim();
+      // A truncated or hand-edited file would make every token trivially forgeable: refuse to start.
+      if (secret.length < MIN_SECRET_LENGTH)
+        throw new Error(
+          `${file}: the generated secret is empty or too weak (${secret.length} characters, at least ${MIN_SECRET_LENGTH} needed); delete the file to generate a new one, or set LEDGER_JWT_SECRET`,
+        );
+      this.secret = new TextEncoder().encode(secret);
       this.generatedSecretFile = file;
     }
     if (!this.secret && !this.jwks)
@@ -48,17 +57,18 @@ export class TokenService {
     if (!key) throw new LedgerError('UNAUTHENTICATED', 'this server accepts no tokens (no secret or OIDC issuer configured)');
     try {
       const { payload } = this.jwks
-        ? await jwtVerify(token, this.jwks, {
-            issuer: this.config.oidcIssuer,
-            audience: this.config.jwtAudience,
-            algorithms: ['RS256', 'ES256'],
-          })
-        : await jwtVerify(token, this.secret!, { issuer: ISSUER, audience: this.config.jwtAudience ?? AUDIENCE, algorithms: ['HS256'] });
+        ? await jwtVerify(token, this.jwks, { ...this.claims, issuer: this.config.oidcIssuer, algorithms: ['RS256', 'ES256'] })
+        : await jwtVerify(token, this.secret!, { ...this.claims, issuer: ISSUER, algorithms: ['HS256'] });
       return principalOf(payload);
     } catch (error) {
       if (error instanceof LedgerError) throw error;
       throw new LedgerError('UNAUTHENTICATED', `invalid token: ${reason(error)}`);
     }
+  }
+
+  /** Audience and expiry are required of every token: one without `exp` would never expire. */
+  private get claims(): { audience: string; requiredClaims: string[] } {
+    return { audience: this.config.jwtAudience ?? DEFAULT_AUDIENCE, requiredClaims: ['exp', 'sub'] };
   }
 
   /** Mints an HS256 token (CLI `token issue`, and the local coordinator token printed by `npm start`). */
@@ -69,7 +79,7 @@ export class TokenService {
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.sub)
       .setIssuer(ISSUER)
-      .setAudience(this.config.jwtAudience ?? AUDIENCE)
+      .setAudience(this.config.jwtAudience ?? DEFAULT_AUDIENCE)
       .setIssuedAt()
       .setNotBefore('0s')
       .setExpirationTime(`${ttlSeconds}s`)

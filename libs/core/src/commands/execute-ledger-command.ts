@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { AccessCommand, CommitmentCommand, PlanCommand, Principal } from '@ledger/domain';
+import type { AccessCommand, CommitmentCommand, CommitmentState, PlanCommand, PlanState, Principal } from '@ledger/domain';
 
 export type DomainCommand = PlanCommand | CommitmentCommand | AccessCommand;
 
@@ -28,6 +28,23 @@ export interface CommandResult {
   aggregateId: string;
   /** True when an identical earlier command was found and nothing new was written. */
   duplicate: boolean;
+  /**
+   * The plan or commitment as the store has it after the write (not as the read models have it):
+   * what the answer shows when the read models lag behind the write.
+   */
+  aggregate?: AggregateSnapshot;
+  /** Set by the gateway when the write is stored but the read models did not reach it. */
+  warning?: ReadModelLag;
+}
+
+export type AggregateSnapshot =
+  { kind: 'plan'; state: PlanState; version: number } | { kind: 'commitment'; state: CommitmentState; version: number };
+
+/** The write is stored; the read models are behind it (still catching up) or stopped (a projection failed). */
+export interface ReadModelLag {
+  code: 'READ_MODELS_BEHIND' | 'READ_MODELS_STOPPED';
+  message: string;
+  position: string;
 }
 
 /** The one command message on the CommandBus: a typed domain command plus its envelope. */

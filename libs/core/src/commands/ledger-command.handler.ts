@@ -11,11 +11,13 @@ import {
   LedgerError,
   streamName,
   type AccessState,
+  type CommitmentState,
   type EventMetadata,
+  type PlanState,
   type LedgerEvent,
   type Role,
 } from '@ledger/domain';
-import { EVENT_STORE, isStoreError, type EventStore, type NewEvent } from '@ledger/event-store';
+import { EVENT_STORE, isStoreError, type EventStore, type NewEvent, type RecordedEvent } from '@ledger/event-store';
 import { toLedgerError } from '../store/store-errors';
 import { AggregateCache, type LoadedStream } from './aggregate-cache';
 import {
@@ -36,7 +38,13 @@ import {
 import { deterministicUuid, sha256 } from './command-ids';
 import { CLOCK, type Clock } from './clock';
 import { AUTO_COMMAND_ID_PREFIX, ReadModelService } from '../projections/read-model.service';
-import { ExecuteLedgerCommand, type CommandOptions, type CommandResult, type DomainCommand } from './execute-ledger-command';
+import {
+  ExecuteLedgerCommand,
+  type AggregateSnapshot,
+  type CommandOptions,
+  type CommandResult,
+  type DomainCommand,
+} from './execute-ledger-command';
 
 const MAX_ATTEMPTS = 200;
 
@@ -79,7 +87,8 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
             { commandId, field: 'commandId' },
           );
         }
-        return { stream, aggregateId, version: Number(prior.lastRevision) + 1, position: prior.position, duplicate: true };
+        const aggregate = await this.snapshot(command, loaded.state, loaded.revision);
+        return { stream, aggregateId, version: Number(prior.lastRevision) + 1, position: prior.position, duplicate: true, aggregate };
       }
       const elsewhere = options.commandId === undefined ? undefined : this.readModels.streamOfCommand(commandId);
       if (!prior && elsewhere !== undefined && elsewhere !== stream) {
@@ -115,7 +124,10 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
       }));
       try {
         const result = await this.store.append(stream, toAppend, loaded.revision < 0n ? 'no_stream' : loaded.revision);
-        return { stream, aggregateId, version: Number(result.nextRevision) + 1, position: result.position, duplicate: false };
+        const fold = this.foldOf(command);
+        const after = toAppend.reduce((state, e) => fold(state, e as unknown as RecordedEvent), loaded.state);
+        const aggregate = await this.snapshot(command, after, result.nextRevision);
+        return { stream, aggregateId, version: Number(result.nextRevision) + 1, position: result.position, duplicate: false, aggregate };
       } catch (error) {
         if (!isStoreError(error, 'CONCURRENCY_CONFLICT')) throw toLedgerError(error);
         const actual = Number(error.details.currentRevision ?? -1) + 1;
@@ -140,6 +152,22 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
     return isPlanCommand(command) || isAccessCommand(command)
       ? undefined
       : defaultEffectiveAt(command, state as typeof initialCommitmentState);
+  }
+
+  /** The written aggregate as stored: a lead assignment shows its commitment (read from its own stream). */
+  private async snapshot(command: DomainCommand, state: unknown, revision: bigint): Promise<AggregateSnapshot> {
+    if (isPlanCommand(command)) return { kind: 'plan', state: state as PlanState, version: Number(revision) + 1 };
+    if (isAccessCommand(command)) {
+      const commitment = await this.cache.load(streamName('commitment', command.data.commitmentId), initialCommitmentState, foldCommitment);
+      return { kind: 'commitment', state: commitment.state, version: Number(commitment.revision) + 1 };
+    }
+    return { kind: 'commitment', state: state as CommitmentState, version: Number(revision) + 1 };
+  }
+
+  private foldOf(command: DomainCommand): (state: unknown, event: RecordedEvent) => unknown {
+    if (isPlanCommand(command)) return foldPlan as (state: unknown, event: RecordedEvent) => unknown;
+    if (isAccessCommand(command)) return foldAccess as (state: unknown, event: RecordedEvent) => unknown;
+    return foldCommitment as (state: unknown, event: RecordedEvent) => unknown;
   }
 
   private load(command: DomainCommand, stream: string): Promise<LoadedStream<unknown>> {
@@ -175,11 +203,9 @@ function validateOptions(options: CommandOptions, now: Date): void {
       'integer',
       `expectedVersion must be an integer ≥ 0, got ${options.expectedVersion}`,
     )
-    .isoDate('effectiveAt', options.effectiveAt)
+    // Clock skew between a client and the server: a minute.
+    .effectiveDate('effectiveAt', options.effectiveAt, new Date(now.getTime() + 60_000))
     .throwIfAny();
-  if (options.effectiveAt && Date.parse(options.effectiveAt) > now.getTime() + 60_000) {
-    checks().rule(false, 'effectiveAt', 'notInFuture', `effectiveAt must not be in the future, got ${options.effectiveAt}`).throwIfAny();
-  }
 }
 
 function conflict(stream: string, expectedVersion: number, currentVersion: number): LedgerError {

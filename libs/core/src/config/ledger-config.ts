@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { ROLES, type Role } from '@ledger/domain';
 import { repoRoot } from '../import/repo-root';
 
 /** Process settings (API.md "Process"); read once at boot. */
@@ -17,8 +18,16 @@ export interface LedgerConfig {
   oidcJwksUrl?: string;
   /** Allowed browser origins (CORS); empty: no CORS headers. */
   corsOrigins: string[];
-  /** Requests per minute per token (or per IP without one). */
+  /** Requests per minute of an anonymous caller, per client IP. */
   rateLimitPerMinute: number;
+  /** Requests per minute of a verified caller, per token subject (a dashboard backend holds one). */
+  rateLimitAuthenticatedPerMinute: number;
+  /** Per-role overrides of the authenticated limit; the largest of a caller's roles applies. */
+  rateLimitByRole: Partial<Record<Role, number>>;
+  /** Cost budget of one GraphQL operation (docs/adr/0009): over it, QUERY_TOO_COSTLY before it runs. */
+  queryMaxCost: number;
+  /** Time budget of one request's reads (ms): fields not started by then get QUERY_TOO_COSTLY. */
+  queryTimeBudgetMs: number;
   /** Trust X-Forwarded-For from a proxy in front (for per-IP limits). */
   trustProxy: boolean;
   /** How many events the in-memory history index (time travel) may hold. */
@@ -57,13 +66,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     oidcIssuer: env.LEDGER_OIDC_ISSUER || undefined,
     oidcJwksUrl: env.LEDGER_OIDC_JWKS_URL || undefined,
     corsOrigins: list(env.LEDGER_CORS_ORIGINS),
-    rateLimitPerMinute: Number(env.LEDGER_RATE_LIMIT_PER_MINUTE ?? 600),
+    rateLimitPerMinute: count('LEDGER_RATE_LIMIT_PER_MINUTE', env, 600),
+    rateLimitAuthenticatedPerMinute: count('LEDGER_RATE_LIMIT_AUTHENTICATED_PER_MINUTE', env, 6000),
+    rateLimitByRole: limitsByRole(env.LEDGER_RATE_LIMIT_BY_ROLE),
+    queryMaxCost: count('LEDGER_QUERY_MAX_COST', env, 1_000_000),
+    queryTimeBudgetMs: count('LEDGER_QUERY_TIME_BUDGET_MS', env, 5000),
     trustProxy: env.LEDGER_TRUST_PROXY === 'true',
     historyIndexEvents: Number(env.LEDGER_HISTORY_INDEX_EVENTS ?? 2_000_000),
     wsMaxConnectionsPerIp: Number(env.LEDGER_WS_MAX_PER_IP ?? 20),
     embedOrigins: list(env.LEDGER_EMBED_ORIGINS),
     webDir: resolve(env.LEDGER_WEB_DIR ?? join(repoRoot(), 'dist', 'web')),
   };
+}
+
+/** A non-negative integer setting, or its default; anything else stops the boot with the variable's name. */
+function count(name: string, env: NodeJS.ProcessEnv, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0, got ${raw}`);
+  return value;
+}
+
+/** `auditor=20000,lead=1200` → { auditor: 20000, lead: 1200 }. */
+function limitsByRole(raw: string | undefined): Partial<Record<Role, number>> {
+  const limits: Partial<Record<Role, number>> = {};
+  for (const pair of (raw ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [role, value] = pair.split('=').map((x) => x.trim());
+    if (!(ROLES as readonly string[]).includes(role) || !/^\d+$/.test(value ?? ''))
+      throw new Error(`LEDGER_RATE_LIMIT_BY_ROLE must be role=number pairs (roles: ${ROLES.join(', ')}), got "${pair}"`);
+    limits[role as Role] = Number(value);
+  }
+  return limits;
 }
 
 export const LEDGER_CONFIG = Symbol('LEDGER_CONFIG');

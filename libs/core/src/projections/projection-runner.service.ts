@@ -89,6 +89,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
       this.history.record(event);
       this.readModels.recordCommand(event);
     }
+    this.readModels.events += batch.length;
     this.readModels.advance(batch[batch.length - 1].position);
     this.readModels.applied(batch);
   }

@@ -20,6 +20,8 @@ export const AUTO_COMMAND_ID_PREFIX = 'auto-';
 export class ReadModelService {
   private readonly logger = new Logger('Projections');
   readonly model = new LedgerReadModel();
+  /** Events applied so far (every stream): the log's size, for the API's cost model. */
+  events = 0;
   caughtUp = false;
   failure: ProjectionFailure | undefined;
   /** Why the subscription is not running (store unreachable), if it is not. */

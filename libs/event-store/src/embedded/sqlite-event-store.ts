@@ -17,6 +17,7 @@ import type {
 } from '../event-store.port';
 import { LogSubscription } from '../log-subscription';
 import { AppendBatcher, type PendingAppend } from './append-batcher';
+import { importLogInOneTransaction, type ImportedEvent } from './sqlite-log-import';
 import { SQLITE_SCHEMA, type EventRow } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -74,6 +75,12 @@ export class SqliteEventStore implements EventStore {
     // numbers in raw rows make replay markedly faster (BENCHMARKS.md).
     for (const s of Object.values(this.statements)) if (s !== this.statements.after) s.safeIntegers(true);
     this.batcher = new AppendBatcher((batch) => this.flush(batch));
+  }
+
+  /** `ledger import-log`: a whole verified export in one transaction (see sqlite-log-import.ts). */
+  importLog(events: AsyncIterable<ImportedEvent>, verify: () => Promise<void>): Promise<number> {
+    if (this.closed) return Promise.reject(new Error('event store is closed'));
+    return importLogInOneTransaction(this.db, events, verify);
   }
 
   /** The underlying database, for tools that must read raw rows (benchmarks, verification). */

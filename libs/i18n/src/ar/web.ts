@@ -65,7 +65,6 @@ export const AR_WEB: WebLabels = {
   timeTravelShow: 'عرض',
   backToNow: 'العودة إلى الوضع الحالي',
   asOfBanner: (date) => `الوضع بتاريخ ${date}`,
-  knownAtBanner: (date) => `كما كان مسجَّلًا في السجل بتاريخ ${date}.`,
   asOfNotLive: 'يعرض هذا العرض الأرقام السارية في ذلك التاريخ، ولا يُحدَّث بشكل مباشر.',
   lastUpdated: (date, position) => `آخر تحديث: ${date} (الموضع ${position} في السجل)`,
   neverUpdated: 'لم يُسجَّل أي شيء بعد',

@@ -64,7 +64,6 @@ export const EN_WEB: WebLabels = {
   timeTravelShow: 'Show',
   backToNow: 'Back to the current situation',
   asOfBanner: (date) => `Situation on ${date}`,
-  knownAtBanner: (date) => `As known to the ledger on ${date}.`,
   asOfNotLive: 'This view reproduces the figures in force on that date; it is not updated live.',
   lastUpdated: (date, position) => `Last updated: ${date} (ledger position ${position})`,
   neverUpdated: 'Nothing recorded yet',

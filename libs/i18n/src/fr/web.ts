@@ -64,7 +64,6 @@ export const FR_WEB: WebLabels = {
   timeTravelShow: 'Afficher',
   backToNow: 'Revenir à la situation actuelle',
   asOfBanner: (date) => `Situation au ${date}`,
-  knownAtBanner: (date) => `Tel que le registre le connaissait le ${date}.`,
   asOfNotLive: 'Cette vue reproduit les chiffres en vigueur à cette date ; elle n’est pas mise à jour en direct.',
   lastUpdated: (date, position) => `Dernière mise à jour : ${date} (position ${position} du registre)`,
   neverUpdated: 'Aucune donnée enregistrée',

@@ -1,6 +1,6 @@
 import { LedgerError } from '../shared/ledger-error';
 import { evolveCommitment, initialCommitmentState } from '../commitment/commitment.state';
-import { decideAccess, evolveAccess, initialAccessState, leadsOf, type AccessState } from './access.decider';
+import { decideAccess, evolveAccess, initialAccessState, isLeadOf, leadsOf, type AccessState } from './access.decider';
 import { authorize, canSeeAuditMetadata, canSeeLeads, type Principal } from './authorize';
 
 const commitment = evolveCommitment(initialCommitmentState, {
@@ -81,5 +81,15 @@ describe('authorize: one rule for who may do what', () => {
         canSeeLeads(p, leads),
       ),
     ).toEqual([true, true, true, false, false]);
+  });
+});
+
+describe('ids that name Object.prototype members', () => {
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('treats commitment "%s" as an ordinary id', (id) => {
+    expect(isLeadOf(assigned, id, 'lena')).toBe(false);
+    const state = evolveAccess(assigned, { type: 'LeadAssigned', data: { planId: 'p', commitmentId: id, userId: 'lena' } });
+    expect(isLeadOf(state, id, 'lena')).toBe(true);
+    expect(isLeadOf(state, 'p.1', 'lena')).toBe(true);
+    expect(isLeadOf(assigned, id, 'lena')).toBe(false);
   });
 });

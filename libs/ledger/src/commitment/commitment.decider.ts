@@ -89,7 +89,7 @@ function registerCommitment({ data }: RegisterCommitment, state: CommitmentState
 }
 
 function planActivity({ data }: PlanActivity, state: CommitmentState): CommitmentEvent[] {
-  const number = data.number ?? Math.max(0, ...state.activities.map((a) => a.number)) + 1;
+  const number = data.number ?? state.activities.reduce((max, a) => Math.max(max, a.number), 0) + 1;
   checks()
     .integer('number', number, 1, LIMITS.commitmentNumberMax)
     .shortText('title', data.title)

@@ -34,7 +34,7 @@ export function dryRun(steps: readonly ImportStep[]): DryRunResult {
     // Steps under an element that already failed (an activity of an unregistered commitment) add only noise.
     if (failed.some((f) => step.pointer.startsWith(`${f}/`))) continue;
     try {
-      checks().isoDate(`effectiveAt`, step.effectiveAt, true).throwIfAny();
+      checks().effectiveDate('effectiveAt', step.effectiveAt, undefined, true).throwIfAny();
       const { command } = step;
       switch (command.type) {
         case 'DefinePlan':

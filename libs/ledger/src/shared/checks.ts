@@ -1,5 +1,6 @@
 import { LedgerError, type FieldProblem } from './ledger-error';
 import { LIMITS, SLUG_PATTERN } from './limits';
+import { forbiddenCharacter } from './text-characters';
 
 /**
  * Collects field problems so a command reports every bad field at once, then throws one
@@ -22,9 +23,12 @@ export class Checks {
     if (value.length > max) {
       return this.add(field, 'maxLength', `${field} must be at most ${max} characters, got ${value.length}`);
     }
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/.test(value)) {
-      return this.add(field, 'noControlCharacters', `${field} must not contain control characters`);
+    // One rule for every text, whichever way it comes in (API, plan file, CLI).
+    const forbidden = forbiddenCharacter(value);
+    if (forbidden?.kind === 'control') return this.add(field, 'noControlCharacters', `${field} must not contain control characters`);
+    if (forbidden) {
+      const message = `${field} must not contain bidi-control or zero-width characters (found ${forbidden.codePoint}): they change what a reader sees`;
+      return this.add(field, 'noControlCharacters', message);
     }
     return this;
   }
@@ -94,12 +98,33 @@ export class Checks {
     return this;
   }
 
+  /**
+   * A business date (effectiveAt): an ISO 8601 date, not before 1900-01-01 (the ledger records
+   * government plans, not history), and not after `latest` when given (now + 1 minute of clock skew).
+   */
+  effectiveDate(field: string, value: unknown, latest?: Date, required = false): this {
+    const before = this.problems.length;
+    this.isoDate(field, value, required);
+    if (this.problems.length > before || value === undefined || value === null) return this;
+    const t = Date.parse(value as string);
+    if (t < EARLIEST_EFFECTIVE_DATE) {
+      return this.add(field, 'dateRange', `${field} must be on or after 1900-01-01, got ${JSON.stringify(value)}`);
+    }
+    if (latest && t > latest.getTime()) return this.add(field, 'notInFuture', `${field} must not be in the future, got ${value as string}`);
+    return this;
+  }
+
   rule(condition: boolean, field: string, rule: string, message: string): this {
     return condition ? this : this.add(field, rule, message);
   }
 
   get ok(): boolean {
     return this.problems.length === 0;
+  }
+
+  /** The problems found so far, to report them without throwing. */
+  get found(): readonly FieldProblem[] {
+    return this.problems;
   }
 
   /** Throws VALIDATION_FAILED with every problem found, or returns. */
@@ -109,3 +134,6 @@ export class Checks {
 }
 
 export const checks = (): Checks => new Checks();
+
+/** 1900-01-01T00:00:00Z: no business date of the ledger is earlier. */
+export const EARLIEST_EFFECTIVE_DATE = Date.UTC(1900, 0, 1);

@@ -1,6 +1,14 @@
 /** Stable error codes shared by the domain, the API and the CLI. */
 export type LedgerErrorCode =
-  'VALIDATION_FAILED' | 'NOT_FOUND' | 'ILLEGAL_STATE' | 'CONCURRENCY_CONFLICT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'STORE_UNAVAILABLE';
+  | 'VALIDATION_FAILED'
+  | 'NOT_FOUND'
+  | 'ILLEGAL_STATE'
+  | 'CONCURRENCY_CONFLICT'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'STORE_UNAVAILABLE'
+  /** A read over its cost budget (refused before it runs) or its time budget (stopped). */
+  | 'QUERY_TOO_COSTLY';
 
 /** One problem with one field of an input. */
 export interface FieldProblem {

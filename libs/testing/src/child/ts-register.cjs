@@ -17,6 +17,7 @@ const aliases = {
   '@ledger/canonical-json': 'libs/canonical-json/src',
   '@ledger/core': 'libs/core/src',
   '@ledger/web-ui': 'libs/web-ui/src',
+  '@ledger/csv': 'libs/csv/src',
 };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {

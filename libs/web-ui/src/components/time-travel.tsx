@@ -9,11 +9,10 @@ export function TimeTravel({ route, params, labels }: { route: Route; params: Pa
       <fieldset>
         <legend>{labels.timeTravelLegend}</legend>
         {params.lang !== 'fr' && <input type="hidden" name="lang" value={params.lang} />}
-        {params.knownAt && <input type="hidden" name="knownAt" value={params.knownAt} />}
         <label for="asOf">{labels.timeTravelDate}</label>
         <input id="asOf" name="asOf" type="date" value={params.asOf ?? ''} required />
         <button type="submit">{labels.timeTravelShow}</button>
-        {(params.asOf || params.knownAt) && <a href={hrefOf(route, { lang: params.lang })}>{labels.backToNow}</a>}
+        {params.asOf && <a href={hrefOf(route, { lang: params.lang })}>{labels.backToNow}</a>}
       </fieldset>
     </form>
   );
@@ -23,8 +22,7 @@ export function TimeTravel({ route, params, labels }: { route: Route; params: Pa
 export function AsOfBanner({ params, labels, fmt }: { params: PageParams; labels: WebLabels; fmt: Formatter }) {
   return (
     <div class="banner" role="note">
-      {params.asOf && <strong>{labels.asOfBanner(fmt.day(params.asOf))}</strong>}{' '}
-      {params.knownAt && <strong>{labels.knownAtBanner(fmt.day(params.knownAt))}</strong>} {labels.asOfNotLive}
+      {params.asOf && <strong>{labels.asOfBanner(fmt.day(params.asOf))}</strong>} {labels.asOfNotLive}
     </div>
   );
 }

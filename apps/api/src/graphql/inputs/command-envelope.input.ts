@@ -1,6 +1,7 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsISO8601, IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, MaxLength, Min } from 'class-validator';
 import { LIMITS } from '@ledger/domain';
+import { IsoDate } from './validators';
 
 /** Fields every mutation input takes. */
 @InputType({ isAbstract: true })
@@ -23,8 +24,11 @@ export abstract class CommandEnvelopeInput {
   @Min(0, { message: 'expectedVersion must be ≥ 0, got $value' })
   expectedVersion?: number;
 
-  @Field({ nullable: true, description: 'Business date the fact refers to (ISO 8601, e.g. "2020-12-31"); defaults to now.' })
+  @Field({
+    nullable: true,
+    description: 'Business date the fact refers to (ISO 8601, e.g. "2020-12-31"), from 1900-01-01 to now; defaults to now.',
+  })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'effectiveAt must be an ISO 8601 date or date-time, got $value' })
+  @IsoDate()
   effectiveAt?: string;
 }

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
-import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { LIMITS, SLUG_PATTERN } from '@ledger/domain';
+import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { checks, LIMITS, SLUG_PATTERN } from '@ledger/domain';
 
 /** class-validator rules built from the domain's LIMITS, with messages that name field and rule. */
 export const Text = (max: number = LIMITS.shortTextMaxLength) =>
@@ -46,3 +46,13 @@ export const Number1 = () =>
     Min(1, { message: '$property must be ≥ 1, got $value' }),
     Max(LIMITS.commitmentNumberMax, { message: `$property must be ≤ ${LIMITS.commitmentNumberMax}, got $value` }),
   );
+
+/** An ISO 8601 date or date-time (a calendar date), checked by the domain's own rule (`isoDate`). */
+export const IsoDate = () =>
+  ValidateBy({
+    name: 'isoDate',
+    validator: {
+      validate: (value: unknown) => checks().isoDate('value', value).ok,
+      defaultMessage: () => '$property must be an ISO 8601 date or date-time, got $value',
+    },
+  });

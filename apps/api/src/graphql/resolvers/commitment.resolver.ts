@@ -21,6 +21,7 @@ import {
 import type { GqlContext } from '../issuer';
 import { AxisType, CommitmentPayload, CommitmentType } from '../types/plan.type';
 import { envelope } from './envelope';
+import { writtenCommitment } from './written-view';
 import { LeadType } from '../types/viewer.type';
 
 /** Commitment query and mutations: thin — input → command → CommandBus → payload. */
@@ -195,7 +196,7 @@ export class CommitmentResolver {
 
   private async run(command: DomainCommand, input: CommandEnvelopeInput, ctx: GqlContext): Promise<CommitmentPayload> {
     const result = await this.gateway.send(command, ctx.issuer, envelope(input), ctx.authError);
-    const commitment = await this.queryBus.execute(new GetCommitment(result.aggregateId));
+    const commitment = writtenCommitment(result, this.readModels.model, ctx);
     if (!commitment) throw LedgerError.notFound('commitment', result.aggregateId);
     // Lead assignments are written to the plan's access stream; the payload's version is the
     // commitment's own, the one a client sends back as expectedVersion.

@@ -2,11 +2,12 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { LedgerError } from '@ledger/domain';
 import type { PlanView } from '@ledger/projections';
-import { CommandGateway, type CommandResult, GetPlan, GetPlans, GetPlanAsOf } from '@ledger/core';
+import { CommandGateway, type CommandResult, GetPlan, GetPlans, GetPlanAsOf, ReadModelService } from '@ledger/core';
 import { AsOfInput, toAsOf } from '../inputs/as-of.input';
 import { AddAxisInput, CloseReportingPeriodInput, DefinePlanInput } from '../inputs/plan.inputs';
 import type { GqlContext } from '../issuer';
 import { envelope } from './envelope';
+import { writtenPlan } from './written-view';
 import { PlanPayload, PlanType } from '../types/plan.type';
 
 @Resolver(() => PlanType)
@@ -14,6 +15,7 @@ export class PlanResolver {
   constructor(
     private readonly queryBus: QueryBus,
     private readonly gateway: CommandGateway,
+    private readonly readModels: ReadModelService,
   ) {}
 
   @Query(() => [PlanType], { description: 'All plans.' })
@@ -43,6 +45,7 @@ export class PlanResolver {
         envelope(input),
         ctx.authError,
       ),
+      ctx,
     );
   }
 
@@ -54,6 +57,7 @@ export class PlanResolver {
     const { planId, axisId, title } = input;
     return this.payload(
       await this.gateway.send({ type: 'AddAxis', data: { planId, axisId, title } }, ctx.issuer, envelope(input), ctx.authError),
+      ctx,
     );
   }
 
@@ -65,11 +69,12 @@ export class PlanResolver {
     const { planId, name, endsAt } = input;
     return this.payload(
       await this.gateway.send({ type: 'CloseReportingPeriod', data: { planId, name, endsAt } }, ctx.issuer, envelope(input), ctx.authError),
+      ctx,
     );
   }
 
-  private async payload(result: CommandResult): Promise<PlanPayload> {
-    const plan = await this.queryBus.execute(new GetPlan(result.aggregateId));
+  private async payload(result: CommandResult, ctx: GqlContext): Promise<PlanPayload> {
+    const plan = writtenPlan(result, this.readModels.model, ctx);
     if (!plan) throw LedgerError.notFound('plan', result.aggregateId);
     return { version: result.version, position: result.position.toString(), plan: plan as unknown as PlanType };
   }

@@ -22,17 +22,20 @@ export class ReadModelStatusType {
   models: ReadModelDigestType[];
 }
 
-/** Lets `ledger replay --verify` compare this instance's read models with a fresh replay. */
+/**
+ * Lets `ledger replay --verify` compare this instance's read models with a fresh replay. Public: the
+ * digests are of the public read models. Computed once per log position, so repeated calls are cheap.
+ */
 @Resolver()
 export class StatusResolver {
+  private cached: { position: bigint; models: ReadModelDigestType[] } | undefined;
+
   constructor(private readonly readModels: ReadModelService) {}
 
   @Query(() => ReadModelStatusType, { description: 'Position and digest of each read model of this instance (for replay proofs).' })
   readModelStatus(): ReadModelStatusType {
-    return {
-      position: this.readModels.position.toString(),
-      caughtUp: this.readModels.caughtUp,
-      models: readModelDigests(this.readModels.model),
-    };
+    const position = this.readModels.position;
+    if (this.cached?.position !== position) this.cached = { position, models: readModelDigests(this.readModels.model) };
+    return { position: position.toString(), caughtUp: this.readModels.caughtUp, models: this.cached.models };
   }
 }
