@@ -1,3 +1,4 @@
+import { getIntrospectionQuery } from 'graphql';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** The schema is the public documentation: every type, field, argument and enum value says what it is. */
@@ -41,5 +42,11 @@ describe('GraphQL schema descriptions', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it("answers GraphiQL's own introspection query outside production (docs and completion work)", async () => {
+    const res = await t.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true }), {}, 'anonymous');
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__schema.subscriptionType.name).toBe('Subscription');
   });
 });
