@@ -1,4 +1,8 @@
-/** Three tiers by suffix: *.spec.ts (unit), *.int-spec.ts (real adapters), test/**\/*.e2e-spec.ts (HTTP). */
+/**
+ * Three tiers by suffix: *.spec.ts (unit), *.int-spec.ts (real adapters), test/**\/*.e2e-spec.ts (HTTP).
+ * Int and e2e tests wait for conditions with generous bounds (a loaded machine is slow, not wrong):
+ * their timeout stays above waitFor's default bound.
+ */
 const moduleNameMapper = {
   '^@ledger/domain$': '<rootDir>/libs/ledger/src/index.ts',
   '^@ledger/event-store$': '<rootDir>/libs/event-store/src/index.ts',
@@ -24,6 +28,8 @@ const common = {
   setupFiles: ['<rootDir>/libs/testing/src/jest-env.ts'],
 };
 module.exports = {
+  testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/test/support/skipped-reporter.cjs'],
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.{ts,tsx}'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },

@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EVENT_STORE, SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE, SqliteEventStore, type EventStore, type RecordedEvent } from '@ledger/event-store';
+import { waitFor } from '@ledger/testing';
 import { createApp } from '../apps/api/src/bootstrap';
 import { importCommand } from '../apps/cli/src/commands/import.command';
 import { replayCommand } from '../apps/cli/src/commands/replay.command';
@@ -73,16 +74,45 @@ describe('ledger CLI and projection failures', () => {
     try {
       await app.get(ProjectionRunner).caughtUp;
       expect(await importCommand(bundled, {})).toBe(0);
-      await app.get(ReadModelService).waitFor(480n, 5000);
+      await app.get(ReadModelService).waitFor(480n, 30_000);
       const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
       expect(await replayCommand({ verify: true, url })).toBe(0);
       expect(output).toMatch(
         /OK: plans [0-9a-f]{12}, commitments [0-9a-f]{12}, access [0-9a-f]{12} equal the live read models at position 480/,
       );
+
+      // Now make the live plans model deliberately different (an axis no event ever added), then
+      // let the log move on by one event, so the server reports its digests afresh.
+      const readModels = app.get(ReadModelService);
+      const last = await lastEventOf(app, 'plan-ma-2018-2020');
+      readModels.model.plans.apply({
+        ...last,
+        type: 'AxisAdded',
+        data: { planId: 'ma-2018-2020', axisId: 'ghost', title: 'Ghost', order: 99 },
+      });
+      const closed = await app.get<EventStore>(EVENT_STORE).append(
+        'plan-ma-2018-2020',
+        [
+          {
+            id: randomUUID(),
+            type: 'ReportingPeriodClosed',
+            data: { planId: 'ma-2018-2020', name: 'Bilan', endsAt: '2020-12-31' },
+            metadata: { ...last.metadata },
+          },
+        ],
+        last.revision,
+      );
+      await readModels.waitFor(closed.position, 30_000);
+      output = '';
+      expect(await replayCommand({ verify: true, url })).toBe(1);
+      expect(output).toMatch(/DIFFERS: plans: replay [0-9a-f]{64} \(1 entries\) vs live [0-9a-f]{64} \(1 entries\)/);
+      expect(output).not.toContain('DIFFERS: commitments');
+      expect(output).not.toContain('DIFFERS: access');
+      expect(output).not.toContain('OK:');
     } finally {
       await app.close();
     }
-  }, 30_000);
+  }, 60_000);
 
   it('stops the projections at an event they cannot read and reports it, instead of skipping it', async () => {
     const app: NestFastifyApplication = await createApp(
@@ -115,7 +145,9 @@ describe('ledger CLI and projection failures', () => {
         1n,
       );
       const readModels = app.get(ReadModelService);
-      await expect(readModels.waitFor(bad.position + 1n, 2000)).rejects.toMatchObject({ code: 'ILLEGAL_STATE' });
+      // Wait for the condition (the projection stopped), not for a clock.
+      await waitFor(() => readModels.failure !== undefined, 30_000);
+      await expect(readModels.waitFor(bad.position + 1n, 30_000)).rejects.toMatchObject({ code: 'ILLEGAL_STATE' });
       expect(readModels.failure).toMatchObject({
         projection: 'plans',
         position: bad.position.toString(),
@@ -129,5 +161,10 @@ describe('ledger CLI and projection failures', () => {
     } finally {
       await app.close();
     }
-  });
+  }, 60_000);
 });
+
+async function lastEventOf(app: NestFastifyApplication, stream: string): Promise<RecordedEvent> {
+  for await (const e of app.get<EventStore>(EVENT_STORE).readStream(stream, { direction: 'backwards', maxCount: 1 })) return e;
+  throw new Error(`${stream} is empty`);
+}

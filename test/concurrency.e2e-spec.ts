@@ -2,9 +2,12 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { TokenService, loadConfig, ProjectionRunner } from '@ledger/core';
 import { createApp } from '../apps/api/src/bootstrap';
-import { storeTargets } from './support/store-targets';
+import { describeEachStore, RUN_SUFFIX } from './support/store-targets';
 
-describe.each(storeTargets())('concurrent writers on one commitment — $name', (target) => {
+/** This run's plan id (unique on a real server, which keeps earlier runs). */
+const P = `c${RUN_SUFFIX}`;
+
+describeEachStore('concurrent writers on one commitment', (target) => {
   let app: NestFastifyApplication;
   let token: string;
 
@@ -31,10 +34,10 @@ describe.each(storeTargets())('concurrent writers on one commitment — $name', 
     await app.get(ProjectionRunner).caughtUp;
     token = await app.get(TokenService).issue({ sub: 'cora', name: 'Cora', roles: ['coordinator'] });
     for (const q of [
-      'mutation { definePlan(input:{id:"c", country:"X", title:"T", period:"P"}) { version } }',
-      'mutation { addAxis(input:{planId:"c", axisId:"a", title:"A"}) { version } }',
-      'mutation { registerCommitment(input:{planId:"c", axisId:"a", number:1, title:"C", leadOrganisation:"O"}) { version } }',
-      'mutation { planActivity(input:{commitmentId:"c.1", title:"A", weight:1}) { version } }',
+      `mutation { definePlan(input:{id:"${P}", country:"X", title:"T", period:"P"}) { version } }`,
+      `mutation { addAxis(input:{planId:"${P}", axisId:"a", title:"A"}) { version } }`,
+      `mutation { registerCommitment(input:{planId:"${P}", axisId:"a", number:1, title:"C", leadOrganisation:"O"}) { version } }`,
+      `mutation { planActivity(input:{commitmentId:"${P}.1", title:"A", weight:1}) { version } }`,
     ])
       expect((await gql(q)).errors).toBeUndefined();
   }, 30_000);
@@ -48,29 +51,29 @@ describe.each(storeTargets())('concurrent writers on one commitment — $name', 
     const results = await Promise.all(
       Array.from({ length: 64 }, (_, i) =>
         gql(
-          `mutation { recordAction(input:{commitmentId:"c.1", activityId:"c.1.1", kind:DONE, text:"writer ${i}"}) { version commitment { activities { actionsDone { id text } } } } }`,
+          `mutation { recordAction(input:{commitmentId:"${P}.1", activityId:"${P}.1.1", kind:DONE, text:"writer ${i}"}) { version commitment { activities { actionsDone { id text } } } } }`,
         ),
       ),
     );
     expect(results.filter((r) => r.errors)).toEqual([]);
     const versions = results.map((r) => r.data!.recordAction.version).sort((a, b) => a - b);
     expect(new Set(versions).size).toBe(64); // each write got its own version
-    const events = (await streamEvents('commitment-c.1')).filter((e) => e.type === 'ActionRecorded');
+    const events = (await streamEvents(`commitment-${P}.1`)).filter((e) => e.type === 'ActionRecorded');
     expect(events.map((e) => (e.data as { text: string }).text).sort()).toEqual(Array.from({ length: 64 }, (_, i) => `writer ${i}`).sort());
     const ids = events.map((e) => (e.data as { actionId: string }).actionId);
     expect(new Set(ids).size).toBe(64); // ids decided against fresh state each retry
     const last = await gql(
-      'mutation { recordAction(input:{commitmentId:"c.1", activityId:"c.1.1", kind:DONE, text:"last"}) { version commitment { activities { actionsDone { id text } } } } }',
+      `mutation { recordAction(input:{commitmentId:"${P}.1", activityId:"${P}.1.1", kind:DONE, text:"last"}) { version commitment { activities { actionsDone { id text } } } } }`,
     );
     expect(last.data!.recordAction.commitment.activities[0].actionsDone).toHaveLength(65);
   }, 30_000);
 
   it('lets exactly one of 64 writers with the same expectedVersion win; the others get CONCURRENCY_CONFLICT with the current version', async () => {
-    const before = (await streamEvents('commitment-c.1')).length;
+    const before = (await streamEvents(`commitment-${P}.1`)).length;
     const results = await Promise.all(
       Array.from({ length: 64 }, (_, i) =>
         gql(
-          `mutation { reportActivityProgress(input:{commitmentId:"c.1", activityId:"c.1.1", progress:${i + 1}, expectedVersion:${before}}) { version } }`,
+          `mutation { reportActivityProgress(input:{commitmentId:"${P}.1", activityId:"${P}.1.1", progress:${i + 1}, expectedVersion:${before}}) { version } }`,
         ),
       ),
     );
@@ -79,6 +82,6 @@ describe.each(storeTargets())('concurrent writers on one commitment — $name', 
     for (const r of results.filter((x) => x.errors)) {
       expect(r.errors![0].extensions).toMatchObject({ code: 'CONCURRENCY_CONFLICT', currentVersion: before + 1 });
     }
-    expect((await streamEvents('commitment-c.1')).length).toBe(before + 1);
+    expect((await streamEvents(`commitment-${P}.1`)).length).toBe(before + 1);
   }, 30_000);
 });

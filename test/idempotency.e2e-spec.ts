@@ -2,11 +2,14 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { TokenService, loadConfig, ProjectionRunner } from '@ledger/core';
 import { createApp } from '../apps/api/src/bootstrap';
-import { storeTargets } from './support/store-targets';
+import { describeEachStore, RUN_SUFFIX } from './support/store-targets';
 
 const SECRET = 'idempotency-test-secret-0123456789abcdef';
 
-describe.each(storeTargets())('idempotent commands (commandId) — $name', (target) => {
+/** This run's plan id (unique on a real server, which keeps earlier runs). */
+const P = `i${RUN_SUFFIX}`;
+
+describeEachStore('idempotent commands (commandId)', (target) => {
   let env: Record<string, string>;
   let app: NestFastifyApplication;
   let token: string;
@@ -25,16 +28,16 @@ describe.each(storeTargets())('idempotent commands (commandId) — $name', (targ
     };
   const head = () => app.get<EventStore>(EVENT_STORE).headPosition();
   const report = (commandId: string, progress: number) =>
-    `mutation { reportActivityProgress(input:{commandId:"${commandId}", commitmentId:"i.1", activityId:"i.1.1", progress:${progress}, effectiveAt:"2020-06-30"}) { version position } }`;
+    `mutation { reportActivityProgress(input:{commandId:"${commandId}${RUN_SUFFIX}", commitmentId:"${P}.1", activityId:"${P}.1.1", progress:${progress}, effectiveAt:"2020-06-30"}) { version position } }`;
 
   beforeAll(async () => {
     env = await target.start();
     await boot();
     for (const q of [
-      'mutation { definePlan(input:{id:"i", country:"X", title:"T", period:"P"}) { version position } }',
-      'mutation { addAxis(input:{planId:"i", axisId:"a", title:"A"}) { version position } }',
-      'mutation { registerCommitment(input:{planId:"i", axisId:"a", number:1, title:"C", leadOrganisation:"O"}) { version position } }',
-      'mutation { planActivity(input:{commitmentId:"i.1", title:"A", weight:1}) { version position } }',
+      `mutation { definePlan(input:{id:"${P}", country:"X", title:"T", period:"P"}) { version position } }`,
+      `mutation { addAxis(input:{planId:"${P}", axisId:"a", title:"A"}) { version position } }`,
+      `mutation { registerCommitment(input:{planId:"${P}", axisId:"a", number:1, title:"C", leadOrganisation:"O"}) { version position } }`,
+      `mutation { planActivity(input:{commitmentId:"${P}.1", title:"A", weight:1}) { version position } }`,
     ])
       expect((await gql(q)).errors).toBeUndefined();
   }, 30_000);

@@ -2,7 +2,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import { TokenService, loadConfig, ProjectionRunner } from '@ledger/core';
 import { createApp } from '../apps/api/src/bootstrap';
-import { storeTargets } from './support/store-targets';
+import { describeEachStore, RUN_SUFFIX } from './support/store-targets';
 
 type Who = 'anonymous' | 'auditor' | 'lead (not assigned)' | 'lead (assigned)' | 'coordinator';
 type Outcome = 'written' | 'UNAUTHENTICATED' | 'FORBIDDEN';
@@ -13,6 +13,9 @@ interface Case {
   leadMay: boolean;
   prepare(n: number): Promise<string>;
 }
+
+/** This run's plan id (unique on a real server, which keeps earlier runs). */
+const R = `roles${RUN_SUFFIX}`;
 
 let app: NestFastifyApplication;
 const tokens: Partial<Record<Who, string>> = {};
@@ -36,9 +39,9 @@ async function asCoordinator(query: string): Promise<void> {
 /** A commitment with two activities (one with an action), assigned to the lead "lena". */
 async function commitment(n: number): Promise<string> {
   await asCoordinator(
-    `mutation { registerCommitment(input:{planId:"roles", axisId:"a", number:${n}, title:"C${n}", leadOrganisation:"DRA"}) { version } }`,
+    `mutation { registerCommitment(input:{planId:"${R}", axisId:"a", number:${n}, title:"C${n}", leadOrganisation:"DRA"}) { version } }`,
   );
-  const id = `roles.${n}`;
+  const id = `${R}.${n}`;
   await asCoordinator(`mutation { planActivity(input:{commitmentId:"${id}", title:"A1", weight:1}) { version } }`);
   await asCoordinator(`mutation { planActivity(input:{commitmentId:"${id}", title:"A2", weight:1}) { version } }`);
   await asCoordinator(`mutation { recordAction(input:{commitmentId:"${id}", activityId:"${id}.1", kind:DONE, text:"x"}) { version } }`);
@@ -50,17 +53,21 @@ async function commitment(n: number): Promise<string> {
 const onActivity = (id: string) => `commitmentId:"${id}", activityId:"${id}.1"`;
 
 const CASES: Case[] = [
-  { mutation: 'definePlan', leadMay: false, prepare: async (n) => `definePlan(input:{id:"p-${n}", country:"X", title:"T", period:"P"})` },
-  { mutation: 'addAxis', leadMay: false, prepare: async (n) => `addAxis(input:{planId:"roles", axisId:"x-${n}", title:"X"})` },
+  {
+    mutation: 'definePlan',
+    leadMay: false,
+    prepare: async (n) => `definePlan(input:{id:"p-${n}${RUN_SUFFIX}", country:"X", title:"T", period:"P"})`,
+  },
+  { mutation: 'addAxis', leadMay: false, prepare: async (n) => `addAxis(input:{planId:"${R}", axisId:"x-${n}", title:"X"})` },
   {
     mutation: 'closeReportingPeriod',
     leadMay: false,
-    prepare: async (n) => `closeReportingPeriod(input:{planId:"roles", name:"P${n}", endsAt:"${2000 + n}-01-01"})`,
+    prepare: async (n) => `closeReportingPeriod(input:{planId:"${R}", name:"P${n}", endsAt:"${2000 + n}-01-01"})`,
   },
   {
     mutation: 'registerCommitment',
     leadMay: false,
-    prepare: async (n) => `registerCommitment(input:{planId:"roles", axisId:"a", number:${n}, title:"C", leadOrganisation:"O"})`,
+    prepare: async (n) => `registerCommitment(input:{planId:"${R}", axisId:"a", number:${n}, title:"C", leadOrganisation:"O"})`,
   },
   {
     mutation: 'planActivity',
@@ -144,7 +151,7 @@ function expected(who: Who, c: Case): Outcome {
 
 const WHO: Who[] = ['anonymous', 'auditor', 'lead (not assigned)', 'lead (assigned)', 'coordinator'];
 
-describe.each(storeTargets())('on $name', (target) => {
+describeEachStore('roles', (target) => {
   beforeAll(async () => {
     app = await createApp(
       loadConfig({ ...(await target.start()), LEDGER_SAMPLE: 'off', LEDGER_JWT_SECRET: 'roles-test-secret-0123456789abcdefghij' }),
@@ -157,8 +164,8 @@ describe.each(storeTargets())('on $name', (target) => {
     tokens.auditor = await issue.issue({ sub: 'audrey', name: 'Audrey', roles: ['auditor'] });
     tokens['lead (assigned)'] = await issue.issue({ sub: 'lena', name: 'Lena', roles: ['lead'] });
     tokens['lead (not assigned)'] = await issue.issue({ sub: 'leo', name: 'Leo', roles: ['lead'] });
-    await asCoordinator('mutation { definePlan(input:{id:"roles", country:"X", title:"Roles", period:"2018-2020"}) { version } }');
-    await asCoordinator('mutation { addAxis(input:{planId:"roles", axisId:"a", title:"A"}) { version } }');
+    await asCoordinator(`mutation { definePlan(input:{id:"${R}", country:"X", title:"Roles", period:"2018-2020"}) { version } }`);
+    await asCoordinator(`mutation { addAxis(input:{planId:"${R}", axisId:"a", title:"A"}) { version } }`);
   }, 30_000);
 
   afterAll(async () => {
@@ -167,6 +174,13 @@ describe.each(storeTargets())('on $name', (target) => {
   });
 
   describe('who may run which mutation (role × mutation)', () => {
+    it('has a case for every mutation in the schema', async () => {
+      const res = await gql('{ __schema { mutationType { fields { name } } } }');
+      const names = (res.data?.__schema as { mutationType: { fields: Array<{ name: string }> } }).mutationType.fields.map((f) => f.name);
+      expect(names.length).toBeGreaterThanOrEqual(17);
+      expect(names.filter((n) => !CASES.some((c) => c.mutation === n))).toEqual([]);
+    });
+
     for (const c of CASES) {
       for (const who of WHO) {
         const outcome = expected(who, c);
@@ -215,7 +229,7 @@ describe.each(storeTargets())('on $name', (target) => {
           method: 'POST',
           url: '/graphql',
           headers: { authorization: header },
-          payload: { query: 'mutation { addAxis(input:{planId:"roles", axisId:"zz", title:"Z"}) { version } }' },
+          payload: { query: `mutation { addAxis(input:{planId:"${R}", axisId:"zz", title:"Z"}) { version } }` },
         });
         expect(res.json().errors[0].extensions.code).toBe('UNAUTHENTICATED');
       }

@@ -10,7 +10,7 @@ const EVENTS = Number(process.env.BENCH_ESDB_EVENTS ?? 200_000);
 const TEXT = 'Organisation d’un atelier régional de sensibilisation au profit des associations et des administrations';
 
 async function main(): Promise<void> {
-  const double = await startEsdbDouble({ seedSystemEvents: false });
+  const double = await startEsdbDouble({ seedSystemEvents: false, runProjections: false });
   const encode = (v: unknown) => new TextEncoder().encode(JSON.stringify(v));
   for (let i = 0; i < EVENTS; i++) {
     const commitmentId = `plan-${i % 40}.${i % 25}`;

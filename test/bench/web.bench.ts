@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   try {
     await t.app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(t.app.getHttpServer().address() as { port: number }).port}`;
-    out(`## Web pages, ${new Date().toISOString()}`);
+    out(`## (f) Web pages, ${new Date().toISOString()}`);
     out(`Machine: ${machine()}; browser ${CHROMIUM}`);
     out('');
 

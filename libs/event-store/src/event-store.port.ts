@@ -84,7 +84,18 @@ export interface EventStore {
   subscribeToAll(options: SubscribeToAllOptions, listener: SubscriptionListener): Subscription;
   /** Position of the last event in the log, or undefined when the log is empty. */
   headPosition(): Promise<bigint | undefined>;
+  /**
+   * Of these streams, those whose history the store hides or may remove. Only stores where an
+   * operator can truncate or delete (EventStoreDB) implement it; verification reports what it finds.
+   */
+  hiddenHistory?(streams: Iterable<string>): Promise<HiddenHistory[]>;
   close(): Promise<void>;
+}
+
+/** A stream whose history the store hides from reads or may remove (EventStoreDB operators can). */
+export interface HiddenHistory {
+  stream: string;
+  reason: string;
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');

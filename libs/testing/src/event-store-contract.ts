@@ -197,7 +197,8 @@ export function eventStoreContract(factory: StoreFactory): void {
   });
 }
 
-export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+/** Waits for a condition (never for a clock); the bound only turns a hang into a failure. */
+export async function waitFor(condition: () => boolean, timeoutMs = 20_000): Promise<void> {
   const started = Date.now();
   while (!condition()) {
     if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');

@@ -1,4 +1,4 @@
-import { verifyChain, type ChainAnchor } from '@ledger/event-store';
+import { verifyStore, type ChainAnchor } from '@ledger/event-store';
 import { openStore } from './replay.command';
 
 /**
@@ -18,7 +18,7 @@ export async function verifyCommand(options: { expectedHead?: string }): Promise
   const store = openStore();
   try {
     const started = Date.now();
-    const result = await verifyChain(store.readAll(), { expectedHead });
+    const result = await verifyStore(store, { expectedHead });
     if (result.ok) {
       process.stdout.write(`OK: ${result.checkedEvents} events verified in ${Date.now() - started} ms`);
       process.stdout.write(
@@ -26,7 +26,9 @@ export async function verifyCommand(options: { expectedHead?: string }): Promise
       );
       return 0;
     }
-    process.stdout.write(`BROKEN at position ${result.firstBrokenPosition}: ${result.reason}\n`);
+    process.stdout.write(
+      result.firstBrokenPosition ? `BROKEN at position ${result.firstBrokenPosition}: ${result.reason}\n` : `NOT OK: ${result.reason}\n`,
+    );
     if (result.expected || result.found) process.stdout.write(`  expected ${result.expected ?? '—'}\n  found    ${result.found ?? '—'}\n`);
     return 1;
   } finally {

@@ -20,6 +20,7 @@ describe('embedded store durability', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     const acked: Array<{ id: string; stream: string; revision: bigint }> = [];
+    let settings = '';
     let buffer = '';
     await new Promise<void>((done, fail) => {
       proc.on('error', fail);
@@ -30,7 +31,8 @@ describe('embedded store durability', () => {
         buffer = lines.pop() ?? '';
         for (const line of lines) {
           const [id, stream, revision] = line.split(' ');
-          if (id !== 'ready' && stream) acked.push({ id, stream, revision: BigInt(revision) });
+          if (id === 'ready') settings = line;
+          else if (stream) acked.push({ id, stream, revision: BigInt(revision) });
         }
         // Kill in the middle of the stream of appends, without warning.
         if (acked.length >= 400 && !proc.killed) proc.kill('SIGKILL');
@@ -43,6 +45,8 @@ describe('embedded store durability', () => {
       for await (const e of store.readAll()) all.push(e);
       const byId = new Map(all.map((e) => [e.id, e]));
       const missing = acked.filter((a) => byId.get(a.id)?.revision !== a.revision || byId.get(a.id)?.stream !== a.stream);
+      // The writer's own connection was in WAL mode with synchronous=FULL (2): fsync on every commit.
+      expect(settings).toBe('ready synchronous=2 journal_mode=wal');
       expect(acked.length).toBeGreaterThanOrEqual(400);
       expect(missing).toEqual([]);
       // Each stream is still gapless: revisions 0..n.

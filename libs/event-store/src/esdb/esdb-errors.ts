@@ -17,11 +17,23 @@ export function isUnavailable(error: unknown): boolean {
   return typeof error === 'object' && error !== null && UNAVAILABLE_CODES.has((error as { code?: unknown }).code);
 }
 
-/** Maps connection-level failures to STORE_UNAVAILABLE; anything else passes through unchanged. */
-export function toStoreError(error: unknown, action: string): unknown {
+/** What an append failure that may have written says: the caller can retry safely, and how. */
+export const OUTCOME_UNKNOWN = 'the outcome is unknown; retrying with the same event ids and the same expected revision is safe';
+
+/** NotLeader: a follower refused the call and named the leader; nothing was written. */
+export function isNotLeader(error: unknown): boolean {
+  return error instanceof Error && isCommandError(error) && error.type === ErrorType.NOT_LEADER;
+}
+
+/**
+ * Maps connection-level failures to STORE_UNAVAILABLE; anything else passes through unchanged.
+ * For an append (`outcomeUnknown`), the message says that it may have been written.
+ */
+export function toStoreError(error: unknown, action: string, outcomeUnknown = false): unknown {
   if (error instanceof StoreError || !isUnavailable(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new StoreError('STORE_UNAVAILABLE', `EventStoreDB is unavailable (${action}): ${reason}`, { action, reason });
+  const unknown = outcomeUnknown && !isNotLeader(error) ? `; ${OUTCOME_UNKNOWN}` : '';
+  return new StoreError('STORE_UNAVAILABLE', `EventStoreDB is unavailable (${action}): ${reason}${unknown}`, { action, reason });
 }
 
 /**
@@ -32,7 +44,7 @@ export async function withDeadline<T>(work: Promise<T>, ms: number, action: stri
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      const message = `EventStoreDB did not answer within ${ms} ms (${action}); the outcome is unknown, and retrying with the same event ids is safe`;
+      const message = `EventStoreDB did not answer within ${ms} ms (${action}); ${OUTCOME_UNKNOWN}`;
       reject(new StoreError('STORE_UNAVAILABLE', message, { action, timeoutMs: ms }));
     }, ms);
   });

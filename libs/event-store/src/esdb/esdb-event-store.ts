@@ -5,11 +5,8 @@ import {
   jsonEvent,
   StreamNotFoundError,
   WrongExpectedVersionError,
-  type AllStreamResolvedEvent,
   type JSONType,
   type ReadPosition,
-  type ResolvedEvent,
-  type StreamingRead,
 } from '@eventstore/db-client';
 import { concurrencyConflict } from '../concurrency-conflict';
 import { GENESIS_HASH, linkToEvent, sealStreamRun, withoutIntegrity } from '../integrity/event-hash';
@@ -18,6 +15,7 @@ import type {
   AppendResult,
   EventStore,
   ExpectedRevision,
+  HiddenHistory,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -26,8 +24,10 @@ import type {
   Subscription,
   SubscriptionListener,
 } from '../event-store.port';
-import { toStoreError, withDeadline } from './esdb-errors';
-import { isSystemEvent, toEsdbPosition, toRecorded } from './esdb-mapping';
+import { isNotLeader, toStoreError, withDeadline } from './esdb-errors';
+import { assertNoRetention, findHiddenHistory, historyHidden, mapDeleted } from './esdb-history';
+import { drain } from './esdb-read';
+import { isSystemEvent, toEsdbPosition } from './esdb-mapping';
 import { EsdbSubscription } from './esdb-subscription';
 
 export interface EsdbEventStoreOptions {
@@ -39,6 +39,8 @@ export interface EsdbEventStoreOptions {
 const PAGE = 1000;
 /** Extra room in a bounded page for the system events we skip. */
 const SLACK = 32;
+/** Tries of an append answered NotLeader (the client switches to the named leader in between). */
+const NOT_LEADER_ATTEMPTS = 3;
 
 /**
  * EventStoreDB adapter over @eventstore/db-client (gRPC). Our `position` is the $all commit
@@ -74,47 +76,73 @@ export class EsdbEventStore implements EventStore {
     if (events.length === 0) throw new Error('append needs at least one event');
     const action = `append to "${stream}"`;
     const started = Date.now();
-    try {
-      const payload = (await this.sealed(stream, events, expected)).map((e) =>
-        jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }),
-      );
-      const left = Math.max(1, this.appendTimeoutMs - (Date.now() - started)); // the head read counts too
-      const written = this.client.appendToStream(stream, payload, { expectedRevision: expected, deadline: left });
-      // A little longer than the gRPC deadline, so that one reports first when it applies.
-      const result = await withDeadline(written, left + 250, action);
-      const revision = result.nextExpectedRevision;
-      // Only with throwOnAppendFailure=false in the connection string.
-      if (!result.success) throw concurrencyConflict(stream, expected, revision < 0n ? 'no_stream' : revision);
-      // Servers before 21.x answer an idempotent replay without a position: look it up.
-      const position = result.position?.commit ?? (await this.positionOf(stream, revision));
-      return { nextRevision: revision, position };
-    } catch (error) {
-      if (error instanceof WrongExpectedVersionError) throw concurrencyConflict(stream, expected, error.actualVersion);
-      throw toStoreError(error, action);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.appendOnce(stream, events, expected, started, action);
+      } catch (error) {
+        // A follower answered NotLeader: nothing was written, and the client now points at the
+        // leader it named. Send the same append there (within the same time budget).
+        if (isNotLeader(error) && attempt < NOT_LEADER_ATTEMPTS && Date.now() - started < this.appendTimeoutMs) {
+          await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
+          continue;
+        }
+        if (error instanceof WrongExpectedVersionError) throw concurrencyConflict(stream, expected, error.actualVersion);
+        throw toStoreError(mapDeleted(error, stream), action, true);
+      }
     }
+  }
+
+  private async appendOnce(stream: string, events: NewEvent[], expected: ExpectedRevision, started: number, action: string) {
+    const payload = (await this.sealed(stream, events, expected)).map((e) =>
+      jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }),
+    );
+    const left = Math.max(1, this.appendTimeoutMs - (Date.now() - started)); // the head read counts too
+    // BatchAppend (what servers since 21.10 advertise) has no gRPC deadline of its own, only one per
+    // batch that the server enforces: if the answer is lost, only this guard ends the wait.
+    const written = this.client.appendToStream(stream, payload, { expectedRevision: expected, deadline: left });
+    // A little longer than the gRPC deadline, so that one reports first when it applies.
+    const result = await withDeadline(written, left + 250, action);
+    const revision = result.nextExpectedRevision;
+    // Only with throwOnAppendFailure=false in the connection string.
+    if (!result.success) throw concurrencyConflict(stream, expected, revision < 0n ? 'no_stream' : revision);
+    // Servers before 21.x answer an idempotent replay without a position: look it up.
+    const position = result.position?.commit ?? (await this.positionOf(stream, revision));
+    return { nextRevision: revision, position };
   }
 
   /** The events with their stream chain link (see the class comment), or unsealed when it is unknowable. */
   private async sealed(stream: string, events: NewEvent[], expected: ExpectedRevision): Promise<NewEvent[]> {
-    if (expected === 'no_stream') return sealStreamRun(stream, 0n, events, GENESIS_HASH);
+    if (expected === 'no_stream') {
+      // A soft-deleted stream would take no_stream and go on at its old revision: never link to genesis there.
+      await assertNoRetention(this.client, stream, this.appendTimeoutMs);
+      return sealStreamRun(stream, 0n, events, GENESIS_HASH);
+    }
     if (typeof expected !== 'bigint') return events.map((e) => ({ ...e, metadata: withoutIntegrity(e.metadata) }));
     // Link to the event at the expected revision; if the stream moved on, the append fails (or is a no-op replay).
-    const link = this.heads.linkAt(stream, expected) ?? linkToEvent(await this.eventAt(stream, expected));
+    const link = this.heads.linkAt(stream, expected) ?? (await this.linkAt(stream, expected));
     return sealStreamRun(stream, expected + 1n, events, link);
   }
 
-  /** One event by revision, within the append budget; undefined when there is none. */
-  private async eventAt(stream: string, revision: bigint): Promise<RecordedEvent | undefined> {
+  /**
+   * The hash of the event at `revision`. If the server hides it ($tb, $maxCount, $maxAge, soft
+   * delete), the append is refused: linking to genesis would claim the stream starts here. If
+   * the stream simply has no such revision, the append will fail as a conflict anyway.
+   */
+  private async linkAt(stream: string, revision: bigint): Promise<string> {
     const action = `read "${stream}" at revision ${revision} to chain an append`;
     const read = drain(this.client.readStream(stream, { fromRevision: revision, maxCount: 1, deadline: this.appendTimeoutMs }), action);
     let found: RecordedEvent | undefined;
     // Read to the end (one event): returning early cancels the call, which reset the HTTP/2 session under load.
     const consume = async () => {
-      for await (const e of read) if (e.revision === revision) found = e;
+      for await (const e of read) found = e;
     };
     const missing = (error: unknown) => (error instanceof StreamNotFoundError ? undefined : Promise.reject(error));
     await withDeadline(consume(), this.appendTimeoutMs + 250, action).catch(missing);
-    return found;
+    if (found && found.revision !== revision) {
+      throw historyHidden(stream, `revision ${revision} is not readable, the first readable one is ${found.revision}`);
+    }
+    if (!found) await assertNoRetention(this.client, stream, this.appendTimeoutMs);
+    return found ? linkToEvent(found) : GENESIS_HASH;
   }
 
   private async positionOf(stream: string, revision: bigint): Promise<bigint> {
@@ -133,12 +161,22 @@ export class EsdbEventStore implements EventStore {
       direction: backwards ? BACKWARDS : FORWARDS,
       maxCount: options.maxCount,
     });
+    // Forwards, the first event must be the one asked for: a later one means the server hides history.
+    const first = backwards ? undefined : from === 'start' ? 0n : typeof from === 'bigint' ? from : undefined;
+    let count = 0;
     try {
-      for await (const event of drain(read, `read stream "${stream}"`)) yield this.heads.note(event);
+      for await (const event of drain(read, `read stream "${stream}"`)) {
+        if (count++ === 0 && first !== undefined && event.revision > first) {
+          throw historyHidden(stream, `revision ${first} is not readable, the first readable one is ${event.revision}`);
+        }
+        yield this.heads.note(event);
+      }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return;
-      throw error;
+      throw mapDeleted(error, stream);
     }
+    // The stream exists (no StreamNotFound) yet shows nothing from its start or end: all hidden.
+    if (count === 0 && (from === 'start' || from === 'end')) throw historyHidden(stream, 'none of its events is readable');
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
@@ -201,6 +239,11 @@ export class EsdbEventStore implements EventStore {
     return undefined;
   }
 
+  hiddenHistory(streams: Iterable<string>): Promise<HiddenHistory[]> {
+    this.enter();
+    return findHiddenHistory(this.client, streams);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -216,32 +259,5 @@ export class EsdbEventStore implements EventStore {
   private enter(): void {
     if (this.closed) throw new Error('event store is closed');
     this.used = true;
-  }
-}
-
-/** Iterates a client read, mapping errors and cancelling the gRPC call if the consumer stops early. */
-function drain(
-  read: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>,
-  action: string,
-  keepUnresolved: true,
-): AsyncIterable<RecordedEvent | undefined>;
-function drain(read: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>, action: string): AsyncIterable<RecordedEvent>;
-async function* drain(
-  read: StreamingRead<ResolvedEvent | AllStreamResolvedEvent>,
-  action: string,
-  keepUnresolved = false,
-): AsyncIterable<RecordedEvent | undefined> {
-  let complete = false;
-  try {
-    for await (const resolved of read as AsyncIterable<ResolvedEvent | AllStreamResolvedEvent>) {
-      const event = toRecorded(resolved);
-      if (event || keepUnresolved) yield event;
-    }
-    complete = true;
-  } catch (error) {
-    complete = true;
-    throw toStoreError(error, action);
-  } finally {
-    if (!complete) await read.cancel().catch(() => undefined);
   }
 }

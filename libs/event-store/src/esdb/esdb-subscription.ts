@@ -1,7 +1,7 @@
 import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
 import { StoreError } from '../store-error';
 import type { Subscription, SubscriptionListener } from '../event-store.port';
-import { toStoreError } from './esdb-errors';
+import { isUnavailable, toStoreError } from './esdb-errors';
 import { isSystemEvent, toEsdbPosition, toRecorded } from './esdb-mapping';
 
 /** Pause the gRPC stream when this many events wait for the listener; resume below a quarter. */
@@ -67,7 +67,9 @@ export class EsdbSubscription implements Subscription {
       this.caughtUpAfter ??= this.received + stream.readableLength;
       this.wake?.();
     });
-    stream.on('error', (error: Error) => this.end(toStoreError(error, 'subscription to $all') as Error));
+    // Any end the server decides (shutdown, a dropped subscription, an unknown drop reason) is a lost
+    // connection to the log for the caller: it resubscribes from its position.
+    stream.on('error', (error: Error) => this.end(dropped(error)));
     stream.on('end', () => this.end(new StoreError('STORE_UNAVAILABLE', 'EventStoreDB ended the subscription to $all')));
     await this.deliver(head);
   }
@@ -126,4 +128,9 @@ export class EsdbSubscription implements Subscription {
     await stream.unsubscribe().catch(() => undefined);
     stream.destroy();
   }
+}
+
+function dropped(error: Error): Error {
+  if (isUnavailable(error)) return toStoreError(error, 'subscription to $all') as Error;
+  return new StoreError('STORE_UNAVAILABLE', `EventStoreDB dropped the subscription to $all: ${error.message}`, { reason: error.message });
 }

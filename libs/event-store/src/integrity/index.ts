@@ -1,2 +1,3 @@
 export * from './event-hash';
 export * from './verify-chain';
+export * from './verify-store';

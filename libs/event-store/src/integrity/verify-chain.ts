@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../event-store.port';
+import type { HiddenHistory, RecordedEvent } from '../event-store.port';
 import { eventHash, GENESIS_HASH, readIntegrity } from './event-hash';
 
 export interface ChainAnchor {
@@ -26,6 +26,8 @@ export interface ChainVerification {
   found?: string;
   /** The last event checked, when ok: record it and pass it as `expectedHead` next time. */
   head?: { position: string; hash: string };
+  /** Streams whose history the store hides or may remove (see verifyStore). */
+  hiddenHistory?: HiddenHistory[];
 }
 
 interface Link {

@@ -16,5 +16,10 @@ async function writer(): Promise<void> {
   }
 }
 
-process.stdout.write('ready\n');
+// The settings of this very connection: a kill -9 proves durability only with synchronous=FULL
+// (SIGKILL keeps the OS page cache, so synchronous=OFF would survive it too).
+const db = (store as unknown as { db: { pragma(p: string, o: { simple: true }): unknown } }).db;
+process.stdout.write(
+  `ready synchronous=${db.pragma('synchronous', { simple: true })} journal_mode=${db.pragma('journal_mode', { simple: true })}\n`,
+);
 for (let w = 0; w < 8; w++) void writer();

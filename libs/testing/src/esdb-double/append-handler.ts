@@ -1,16 +1,18 @@
 import { status, type sendUnaryData, type ServerReadableStream } from '@grpc/grpc-js';
 import { AppendReq, AppendResp } from '@eventstore/db-client/generated/streams_pb';
-import type { AppendOutcome, EsdbLog, ExpectedState, ProposedEvent } from './esdb-log';
-import { empty, grpcError, parseUuid, streamName } from './messages';
+import type { EsdbContext } from './context';
+import type { AppendOutcome, ExpectedState, ProposedEvent } from './esdb-log';
+import { empty, grpcError, notLeaderError, parseUuid, streamDeletedError, streamName, timeoutError } from './messages';
 
 type Options = AppendReq.Options;
 const Case = AppendReq.Options.ExpectedStreamRevisionCase;
 
 /**
  * Streams.Append (client streaming): one options message, then the proposed messages. The write
- * happens when the client half-closes, atomically, like EventStoreDB's single writer.
+ * happens when the client half-closes, atomically, like EventStoreDB's single writer. The classic
+ * path: clients use it when the server does not advertise BatchAppend.
  */
-export function appendHandler(log: EsdbLog) {
+export function appendHandler(ctx: EsdbContext) {
   return (call: ServerReadableStream<AppendReq, AppendResp>, callback: sendUnaryData<AppendResp>): void => {
     let options: Options | undefined;
     const proposed: ProposedEvent[] = [];
@@ -41,8 +43,16 @@ export function appendHandler(log: EsdbLog) {
       if (call.cancelled) return;
       if (failure) return callback(failure);
       if (!options) return callback(grpcError(status.INVALID_ARGUMENT, 'Append requires an options message first'));
+      ctx.appends.append++;
+      if (ctx.faults.notLeader) return callback(notLeaderError(ctx.faults.notLeader));
+      const stream = streamName(options.getStreamIdentifier());
       const expected = expectedState(options);
-      callback(null, toResponse(log.append(streamName(options.getStreamIdentifier()), expected, proposed), expected));
+      const outcome = ctx.log.append(stream, expected, proposed);
+      if (!outcome.ok && outcome.deleted) return callback(streamDeletedError(stream));
+      const fate = outcome.ok ? ctx.faults.takeReplyFate() : 'send';
+      if (fate === 'lose') return; // written; the reply never leaves (the client's deadline ends the call)
+      if (fate === 'timeout') return callback(timeoutError('Commit phase timeout.'));
+      callback(null, toResponse(outcome, expected));
     });
   };
 }
@@ -68,12 +78,14 @@ function toResponse(outcome: AppendOutcome, expected: ExpectedState): AppendResp
     if (outcome.position === undefined) success.setNoPosition(empty());
     else
       success.setPosition(
-        new AppendResp.Position().setCommitPosition(outcome.position.toString()).setPreparePosition(outcome.position.toString()),
+        new AppendResp.Position()
+          .setCommitPosition(outcome.position.toString())
+          .setPreparePosition((outcome.prepare ?? outcome.position).toString()),
       );
     return new AppendResp().setSuccess(success);
   }
   const wrong = new AppendResp.WrongExpectedVersion();
-  if (outcome.current === 'no_stream') wrong.setCurrentNoStream(empty());
+  if (outcome.deleted || outcome.current === 'no_stream') wrong.setCurrentNoStream(empty());
   else wrong.setCurrentRevision(outcome.current.toString());
   if (typeof expected === 'bigint') wrong.setExpectedRevision(expected.toString());
   else if (expected === 'no_stream') wrong.setExpectedNoStream(empty());

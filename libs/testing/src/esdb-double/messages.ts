@@ -39,7 +39,7 @@ export function eventResponse(event: StoredEvent, structuredIds: boolean): ReadR
     .setStreamIdentifier(streamIdentifier(event.stream))
     .setStreamRevision(event.revision.toString())
     .setCommitPosition(event.position.toString())
-    .setPreparePosition(event.position.toString())
+    .setPreparePosition(event.prepare.toString())
     .setCustomMetadata(event.customMetadata)
     .setData(event.data);
   for (const [key, value] of event.metadata) recorded.getMetadataMap().set(key, value);
@@ -47,8 +47,8 @@ export function eventResponse(event: StoredEvent, structuredIds: boolean): ReadR
   return new ReadResp().setEvent(read);
 }
 
-export function checkpointResponse(position: bigint): ReadResp {
-  const checkpoint = new ReadResp.Checkpoint().setCommitPosition(position.toString()).setPreparePosition(position.toString());
+export function checkpointResponse(commit: bigint, prepare = commit): ReadResp {
+  const checkpoint = new ReadResp.Checkpoint().setCommitPosition(commit.toString()).setPreparePosition(prepare.toString());
   return new ReadResp().setCheckpoint(checkpoint);
 }
 
@@ -64,6 +64,10 @@ export function caughtUpResponse(): ReadResp {
   return new ReadResp().setCaughtUp(new ReadResp.CaughtUp());
 }
 
+export function fellBehindResponse(): ReadResp {
+  return new ReadResp().setFellBehind(new ReadResp.FellBehind());
+}
+
 export const empty = (): Empty => new Empty();
 
 /** A gRPC error the way EventStoreDB shapes them: the client switches on the `exception` trailer. */
@@ -72,4 +76,22 @@ export function grpcError(code: status, message: string, exception?: string, ext
   if (exception) metadata.set('exception', exception);
   for (const [key, value] of Object.entries(extra)) metadata.set(key, value);
   return Object.assign(new Error(message), { code, details: message, metadata });
+}
+
+/** RpcExceptions.LeaderInfo: what a follower answers a `requires-leader` call (NOT_FOUND + leader endpoint). */
+export function notLeaderError(leader: { host: string; port: number }): ServerErrorResponse {
+  return grpcError(status.NOT_FOUND, 'Leader info available', 'not-leader', {
+    'leader-endpoint-host': leader.host,
+    'leader-endpoint-port': String(leader.port),
+  });
+}
+
+/** RpcExceptions.StreamDeleted: reading or writing a tombstoned stream. */
+export function streamDeletedError(stream: string): ServerErrorResponse {
+  return grpcError(status.FAILED_PRECONDITION, `Event stream '${stream}' is deleted.`, 'stream-deleted', { 'stream-name': stream });
+}
+
+/** RpcExceptions.Timeout: an operation that timed out on the server (the client maps ABORTED to a timeout). */
+export function timeoutError(message: string): ServerErrorResponse {
+  return grpcError(status.ABORTED, `Operation timed out: ${message}`);
 }

@@ -1,23 +1,24 @@
 import { setImmediate as tick } from 'node:timers/promises';
 import { status } from '@grpc/grpc-js';
 import { ReadReq } from '@eventstore/db-client/generated/streams_pb';
+import type { EsdbContext } from './context';
 import type { EsdbLog, StoredEvent } from './esdb-log';
 import { compileFilter } from './event-filter';
-import { eventResponse, grpcError, streamName, streamNotFoundResponse } from './messages';
+import { eventResponse, grpcError, streamDeletedError, streamName, streamNotFoundResponse } from './messages';
 import { send, type ReadCall } from './send';
 import { subscribeToAll } from './subscription';
 
 const Opt = ReadReq.Options;
 
 /** Streams.Read: a stream or $all, forwards or backwards, bounded by count; or a $all subscription. */
-export function readHandler(log: EsdbLog, sendCaughtUp: boolean) {
+export function readHandler(ctx: EsdbContext) {
   return (call: ReadCall): void => {
     const options = call.request.getOptions();
     if (!options) return void call.emit('error', grpcError(status.INVALID_ARGUMENT, 'Read requires options'));
     const isSubscription = options.getCountOptionCase() === Opt.CountOptionCase.SUBSCRIPTION;
     const isAll = options.getStreamOptionCase() === Opt.StreamOptionCase.ALL;
     if (isSubscription && !isAll) return void call.emit('error', grpcError(status.UNIMPLEMENTED, 'The double only subscribes to $all'));
-    const run = isSubscription ? subscribeToAll(log, call, options, sendCaughtUp) : read(log, call, options);
+    const run = isSubscription ? subscribeToAll(ctx, call, options) : read(ctx.log, call, options);
     run.catch((error: unknown) => call.emit('error', error instanceof Error ? error : new Error(String(error))));
   };
 }
@@ -34,13 +35,15 @@ async function read(log: EsdbLog, call: ReadCall, options: ReadReq.Options): Pro
     index = allStart(log, options.getAll()!, backwards);
   } else {
     const name = streamName(options.getStream()?.getStreamIdentifier());
-    const events = log.stream(name);
-    if (!events) {
+    // What a stream read sees: deletions and $tb/$maxCount/$maxAge apply (EventStoreDB decides at read time).
+    const stream = log.read(name);
+    if (stream.kind === 'deleted') return void call.emit('error', streamDeletedError(name));
+    if (stream.kind === 'not_found') {
       if (await send(call, streamNotFoundResponse(name))) call.end();
       return;
     }
-    source = events;
-    index = streamStart(events.length, options.getStream()!, backwards);
+    source = stream.events;
+    index = streamStart(source, options.getStream()!, backwards);
   }
   const step = backwards ? -1 : 1;
   for (; left > 0 && index >= 0 && index < source.length; index += step) {
@@ -58,7 +61,8 @@ function allStart(log: EsdbLog, all: ReadReq.Options.AllOptions, backwards: bool
   const Case = Opt.AllOptions.AllOptionCase;
   switch (all.getAllOptionCase()) {
     case Case.POSITION: {
-      const at = log.indexAtOrAfter(BigInt(all.getPosition()!.getCommitPosition()));
+      const p = all.getPosition()!;
+      const at = log.indexAtOrAfter(BigInt(p.getCommitPosition()), BigInt(p.getPreparePosition()));
       return backwards ? at - 1 : at;
     }
     case Case.END:
@@ -68,16 +72,22 @@ function allStart(log: EsdbLog, all: ReadReq.Options.AllOptions, backwards: bool
   }
 }
 
-/** A stream: revisions are inclusive both ways; Start backwards yields event 0, like EventStoreDB. */
-function streamStart(length: number, stream: ReadReq.Options.StreamOptions, backwards: boolean): number {
+/**
+ * A stream: revisions are inclusive both ways; Start backwards yields the first readable event,
+ * like EventStoreDB. The readable events may start above revision 0 (truncated stream).
+ */
+function streamStart(events: readonly StoredEvent[], stream: ReadReq.Options.StreamOptions, backwards: boolean): number {
   const Case = Opt.StreamOptions.RevisionOptionCase;
   switch (stream.getRevisionOptionCase()) {
     case Case.REVISION: {
-      const revision = Number(BigInt(stream.getRevision()));
-      return backwards ? Math.min(revision, length - 1) : revision;
+      const revision = BigInt(stream.getRevision());
+      const at = events.findIndex((e) => e.revision >= revision);
+      if (!backwards) return at < 0 ? events.length : at;
+      if (at < 0) return events.length - 1;
+      return events[at].revision === revision ? at : at - 1;
     }
     case Case.END:
-      return backwards ? length - 1 : length;
+      return backwards ? events.length - 1 : events.length;
     default:
       return 0;
   }

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { LedgerError } from '@ledger/domain';
-import { EVENT_STORE, verifyChain, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE, verifyStore, type EventStore } from '@ledger/event-store';
 import { withEventLoopTurns } from '@ledger/core';
 import type { GqlContext } from '../issuer';
 
@@ -59,7 +59,7 @@ export class VerificationResolver {
       anchor = { position: m[1], hash: m[2] };
     }
     // A whole-log scan: other requests are served in between (a turn of the event loop every 1,000 events).
-    const r = await verifyChain(withEventLoopTurns(this.store.readAll()), { expectedHead: anchor });
+    const r = await verifyStore(this.store, { expectedHead: anchor, through: withEventLoopTurns });
     return {
       ok: r.ok,
       checkedEvents: r.checkedEvents,
