@@ -6,8 +6,8 @@ export interface CommitmentChange {
   commitmentId: string;
   number: number;
   title: string;
-  rateBefore: number;
-  rateAfter: number;
+  rateBefore: number | null;
+  rateAfter: number | null;
   /** Events effective in (since, until], in log order. */
   events: ProjectedEvent[];
 }
@@ -15,8 +15,8 @@ export interface CommitmentChange {
 export interface PlanChanges {
   since: string;
   until: string;
-  rateBefore: number;
-  rateAfter: number;
+  rateBefore: number | null;
+  rateAfter: number | null;
   commitments: CommitmentChange[];
 }
 
@@ -47,7 +47,7 @@ export function planChanges(
       commitmentId: c.id,
       number: c.number,
       title: c.title,
-      rateBefore: before.commitment(c.id)?.implementationRate ?? 0,
+      rateBefore: before.commitment(c.id)?.implementationRate ?? null,
       rateAfter: c.implementationRate,
       events: between.filter((e) => parseStreamName(e.stream).id === c.id),
     }))
@@ -55,8 +55,8 @@ export function planChanges(
   return {
     since,
     until,
-    rateBefore: before.plan(planId)?.implementationRate ?? 0,
-    rateAfter: afterPlan?.implementationRate ?? 0,
+    rateBefore: before.plan(planId)?.implementationRate ?? null,
+    rateAfter: afterPlan?.implementationRate ?? null,
     commitments,
   };
 }

@@ -1,10 +1,23 @@
 import { evolveCommitment, initialCommitmentState, isCommitmentEvent, parseStreamName, type CommitmentState } from '@ledger/domain';
+import { lastUpdateOf, type LastUpdate } from './last-update';
 import { effectiveAtOf, toLedgerEvent, type ProjectedEvent } from './projected-event';
+
+/** What the read side keeps about an activity beyond the domain state. */
+export interface ActivityExtras {
+  /** The last event about this activity. */
+  lastUpdate: LastUpdate;
+  /** The note of the progress figure in force (reported with it). */
+  note?: string;
+}
 
 export interface CommitmentRecord {
   state: CommitmentState;
   /** Number of events in the commitment's stream. */
   version: number;
+  /** The last event of the commitment's stream. */
+  lastUpdate?: LastUpdate;
+  /** Per activity id. */
+  activities?: Record<string, ActivityExtras>;
 }
 
 /**
@@ -23,8 +36,21 @@ export class CommitmentsProjection {
     const id = domainEvent.data.commitmentId;
     const current = this.commitments.get(id);
     if (!current && domainEvent.type !== 'CommitmentRegistered') throw new Error(`${event.type} for unregistered commitment ${id}`);
-    const state = evolveCommitment(current?.state ?? initialCommitmentState, domainEvent, { effectiveAt: effectiveAtOf(event) });
-    this.commitments.set(id, { state, version: Number(event.revision) + 1 });
+    const previous = current?.state ?? initialCommitmentState;
+    const state = evolveCommitment(previous, domainEvent, { effectiveAt: effectiveAtOf(event) });
+    const lastUpdate = lastUpdateOf(event);
+    const activities = { ...current?.activities };
+    const activityId = (domainEvent.data as { activityId?: string }).activityId;
+    if (activityId !== undefined) {
+      const extras: ActivityExtras = { ...activities[activityId], lastUpdate };
+      // The note follows the figure in force: a late report about an earlier date (which evolve
+      // ignores, keeping the same activity object) changes neither.
+      const before = previous.activities.find((a) => a.id === activityId);
+      const after = state.activities.find((a) => a.id === activityId);
+      if (domainEvent.type === 'ActivityProgressReported' && before !== after) extras.note = domainEvent.data.note;
+      activities[activityId] = extras;
+    }
+    this.commitments.set(id, { state, version: Number(event.revision) + 1, lastUpdate, activities });
     if (!current) {
       const list = this.byPlan.get(state.planId) ?? [];
       list.push(id);

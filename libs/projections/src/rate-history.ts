@@ -5,7 +5,8 @@ export type HistoryInterval = 'day' | 'week' | 'month' | 'quarter';
 
 export interface RatePoint {
   at: string;
-  implementationRate: number;
+  /** Null while nothing counts yet at that instant. */
+  implementationRate: number | null;
 }
 
 export interface RateHistoryQuery {
@@ -45,10 +46,10 @@ export function rateHistory(events: readonly ProjectedEvent[], q: RateHistoryQue
     const asOf: AsOf = { effectiveAt: at, knownAt: q.knownAt };
     const model = readModelAsOf(events, asOf);
     const plan = model.plan(q.planId);
-    let rate = 0;
-    if (q.commitmentId) rate = model.commitment(q.commitmentId)?.implementationRate ?? 0;
-    else if (q.axisId) rate = plan?.axes.find((a) => a.id === q.axisId)?.implementationRate ?? 0;
-    else rate = plan?.implementationRate ?? 0;
+    let rate: number | null;
+    if (q.commitmentId) rate = model.commitment(q.commitmentId)?.implementationRate ?? null;
+    else if (q.axisId) rate = plan?.axes.find((a) => a.id === q.axisId)?.implementationRate ?? null;
+    else rate = plan?.implementationRate ?? null;
     return { at, implementationRate: rate };
   });
 }

@@ -91,6 +91,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     }
     this.readModels.events += batch.length;
     this.readModels.advance(batch[batch.length - 1].position);
+    this.readModels.applied(batch);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

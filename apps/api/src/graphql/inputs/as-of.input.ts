@@ -28,10 +28,11 @@ export class AsOfInput {
  * argument into an empty instance, so emptiness — not presence — is what counts.)
  */
 export function toAsOf(input: AsOfInput | undefined): AsOf | undefined {
-  if (!input || (input.knownAt === undefined && input.position === undefined && input.effectiveAt === undefined)) return undefined;
+  // `== null`: a null bound is "not given", like an absent one.
+  if (!input || (input.knownAt == null && input.position == null && input.effectiveAt == null)) return undefined;
   return {
     knownAt: input.knownAt?.toISOString(),
-    position: input.position === undefined ? undefined : BigInt(input.position),
+    position: input.position == null ? undefined : BigInt(input.position),
     effectiveAt: input.effectiveAt?.toISOString(),
   };
 }

@@ -11,14 +11,17 @@ export enum HistoryIntervalEnum {
   month = 'month',
   quarter = 'quarter',
 }
-registerEnumType(HistoryIntervalEnum, { name: 'HistoryInterval' });
+registerEnumType(HistoryIntervalEnum, {
+  name: 'HistoryInterval',
+  description: 'Spacing of rate history points (a month is a calendar month).',
+});
 
 @ObjectType('RatePoint', { description: 'The implementation rate effective at an instant.' })
 export class RatePointType {
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'The instant (end of an interval, or the end of the range).' })
   at: Date;
-  @Field(() => Float)
-  implementationRate: number;
+  @Field(() => Float, { nullable: true, description: 'The rate effective at that instant, as known now; null while nothing counted yet.' })
+  implementationRate: number | null;
 }
 
 const MAX_POINTS = 1000;
@@ -36,8 +39,13 @@ export class HistoryResolver {
       'What moved between two dates, by effective date: plan and commitment rates before/after and the events in between. Give `since`/`until`, or the name of a closed reporting `period` (from the end of the period before it to its end).',
   })
   async changes(
-    @Args('planId', { type: () => ID }) planId: string,
-    @Args('since', { type: () => GraphQLISODateTime, nullable: true }) since: Date | undefined,
+    @Args('planId', { type: () => ID, description: 'The plan.' }) planId: string,
+    @Args('since', {
+      type: () => GraphQLISODateTime,
+      nullable: true,
+      description: 'Start of the range (exclusive); required unless `period` is given.',
+    })
+    since: Date | undefined,
     @Args('until', { type: () => GraphQLISODateTime, nullable: true, description: 'Default: now.' }) until: Date | undefined,
     @Args('period', { type: () => String, nullable: true, description: 'Name of a closed reporting period.' }) period: string | undefined,
   ): Promise<PlanChangesType> {
@@ -87,14 +95,21 @@ export class HistoryResolver {
     description: 'Implementation rate of a plan (or of one axis or commitment) over time, by effective date, as known now.',
   })
   async rateHistory(
-    @Args('planId', { type: () => ID }) planId: string,
-    @Args('commitmentId', { type: () => ID, nullable: true }) commitmentId: string | undefined,
-    @Args('axisId', { type: () => ID, nullable: true }) axisId: string | undefined,
+    @Args('planId', { type: () => ID, description: 'The plan.' }) planId: string,
+    @Args('commitmentId', { type: () => ID, nullable: true, description: 'Only this commitment of the plan.' })
+    commitmentId: string | undefined,
+    @Args('axisId', { type: () => ID, nullable: true, description: 'Only this axis of the plan.' }) axisId: string | undefined,
     @Args('from', { type: () => GraphQLISODateTime, nullable: true, description: 'Default: 2 years before `to`.' }) from: Date | undefined,
     @Args('to', { type: () => GraphQLISODateTime, nullable: true, description: 'Default: now.' }) to: Date | undefined,
-    @Args('interval', { type: () => HistoryIntervalEnum, nullable: true, defaultValue: HistoryIntervalEnum.month })
-    interval: HistoryIntervalEnum,
+    @Args('interval', {
+      type: () => HistoryIntervalEnum,
+      nullable: true,
+      defaultValue: HistoryIntervalEnum.month,
+      description: 'Spacing of the points.',
+    })
+    given: HistoryIntervalEnum | null,
   ): Promise<RatePointType[]> {
+    const interval = given ?? HistoryIntervalEnum.month; // null: not given
     const end = to ?? new Date();
     const start = from ?? new Date(Date.UTC(end.getUTCFullYear() - 2, end.getUTCMonth(), end.getUTCDate()));
     if (start > end)

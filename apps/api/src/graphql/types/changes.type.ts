@@ -5,44 +5,44 @@ import GraphQLJSON from 'graphql-type-json';
 export class ChangeEventType {
   @Field({ description: 'Log position (decimal string).' })
   position: string;
-  @Field()
+  @Field({ description: 'The stream it belongs to, e.g. "commitment-ma-2018-2020.4".' })
   stream: string;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its revision within the stream, from 0.' })
   revision: number;
-  @Field()
+  @Field({ description: 'Stored event type, e.g. "ActivityProgressReported".' })
   type: string;
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'The business date the event refers to.' })
   effectiveAt: Date;
-  @Field(() => GraphQLJSON)
+  @Field(() => GraphQLJSON, { description: 'The payload as stored.' })
   data: unknown;
 }
 
 @ObjectType('CommitmentChange', { description: "A commitment's rate before and after the range, and what happened in between." })
 export class CommitmentChangeType {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The commitment.' })
   commitmentId: string;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Its number within the plan.' })
   number: number;
-  @Field()
+  @Field({ description: 'Its title.' })
   title: string;
-  @Field(() => Float)
-  rateBefore: number;
-  @Field(() => Float)
-  rateAfter: number;
-  @Field(() => [ChangeEventType])
+  @Field(() => Float, { nullable: true, description: 'Its rate effective at `since` (null while nothing counted).' })
+  rateBefore: number | null;
+  @Field(() => Float, { nullable: true, description: 'Its rate effective at `until` (null while nothing counts).' })
+  rateAfter: number | null;
+  @Field(() => [ChangeEventType], { description: 'Its events effective in the range, in log order.' })
   events: ChangeEventType[];
 }
 
 @ObjectType('PlanChanges', { description: 'What moved between two dates (by effective date), e.g. between two committee meetings.' })
 export class PlanChangesType {
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'Start of the range (exclusive).' })
   since: Date;
-  @Field(() => GraphQLISODateTime)
+  @Field(() => GraphQLISODateTime, { description: 'End of the range (inclusive).' })
   until: Date;
-  @Field(() => Float, { description: 'Plan rate effective at `since`.' })
-  rateBefore: number;
-  @Field(() => Float, { description: 'Plan rate effective at `until`.' })
-  rateAfter: number;
+  @Field(() => Float, { nullable: true, description: 'Plan rate effective at `since`.' })
+  rateBefore: number | null;
+  @Field(() => Float, { nullable: true, description: 'Plan rate effective at `until`.' })
+  rateAfter: number | null;
   @Field(() => [CommitmentChangeType], { description: 'Commitments with events or a rate change in the range.' })
   commitments: CommitmentChangeType[];
 }
