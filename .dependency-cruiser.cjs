@@ -50,6 +50,23 @@ module.exports = {
       to: { pathNot: '^libs/(i18n|charts|csv)/src', dependencyTypesNot: ['type-only'] },
     },
     {
+      name: 'web-ui-browser-safe',
+      comment: 'libs/web-ui is rendered by the server and run in the browser: browser-safe libs and preact only.',
+      severity: 'error',
+      from: { path: '^libs/web-ui/src' },
+      to: {
+        pathNot: ['^libs/(web-ui|i18n|charts|ledger|csv)/src', 'node_modules/preact/'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'web-app-in-the-browser',
+      comment: 'apps/web runs in the browser: no Node module, no server code.',
+      severity: 'error',
+      from: { path: '^apps/web/src' },
+      to: { path: ['^apps/api/', '^libs/(event-store|projections|self-assessment|testing)/', '^(node:)?(fs|path|crypto|http|net)$'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},
@@ -61,6 +78,6 @@ module.exports = {
     exclude: { path: '(^|/)dist/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js', '.json'] },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.json'] },
   },
 };

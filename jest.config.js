@@ -11,6 +11,7 @@ const moduleNameMapper = {
   '^@ledger/self-assessment$': '<rootDir>/libs/self-assessment/src/index.ts',
   '^@ledger/i18n$': '<rootDir>/libs/i18n/src/index.ts',
   '^@ledger/charts$': '<rootDir>/libs/charts/src/index.ts',
+  '^@ledger/web-ui$': '<rootDir>/libs/web-ui/src/index.ts',
   '^@ledger/csv$': '<rootDir>/libs/csv/src/index.ts',
   '^@ledger/canonical-json$': '<rootDir>/libs/canonical-json/src/index.ts',
   '^@ledger/core$': '<rootDir>/libs/core/src/index.ts',
@@ -18,18 +19,20 @@ const moduleNameMapper = {
 };
 const common = {
   rootDir: __dirname,
-  moduleFileExtensions: ['ts', 'js', 'json'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }] },
   moduleNameMapper,
   testEnvironment: 'node',
   modulePathIgnorePatterns: ['<rootDir>/dist/'],
+  // apps/web is the browser build (Vite); its components live in libs/web-ui and are tested there and in the browser suites.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/apps/web/'],
   setupFiles: ['<rootDir>/libs/testing/src/jest-env.ts'],
 };
 module.exports = {
   testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/skipped-reporter.cjs'],
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.{ts,tsx}'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

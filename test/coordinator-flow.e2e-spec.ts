@@ -28,7 +28,7 @@ const written: Record<string, Expected> = {
   [C3]: { axis: AXIS_B, activities: {} },
 };
 
-function expectedCommitmentRate(id: string): number {
+function expectedCommitmentRate(id: string): number | null {
   let weighted = 0;
   let weights = 0;
   for (const a of Object.values(written[id].activities)) {
@@ -36,16 +36,19 @@ function expectedCommitmentRate(id: string): number {
     weighted += a.weight * a.progress;
     weights += a.weight;
   }
-  return weights === 0 ? 0 : weighted / weights;
+  return weights === 0 ? null : weighted / weights; // nothing counts yet: no rate
 }
-const mean = (xs: number[]): number => (xs.length === 0 ? 0 : xs.reduce((s, x) => s + x, 0) / xs.length);
-const expectedAxisRate = (axis: string): number =>
+const mean = (rates: Array<number | null>): number | null => {
+  const xs = rates.filter((x): x is number => x !== null);
+  return xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length;
+};
+const expectedAxisRate = (axis: string): number | null =>
   mean(
     Object.keys(written)
       .filter((c) => written[c].axis === axis)
       .map(expectedCommitmentRate),
   );
-const expectedPlanRate = (): number => mean(Object.keys(written).map(expectedCommitmentRate));
+const expectedPlanRate = (): number | null => mean(Object.keys(written).map(expectedCommitmentRate));
 
 type Activity = {
   id: string;
@@ -113,16 +116,21 @@ describe('a coordinator records a plan and its progress over HTTP', () => {
   }
 
   /** The commitment in the payload and the plan read right after both show the expected rates. */
+  /** A rate is null exactly when nothing counts yet; otherwise the computed figure. */
+  const expectRate = (actual: number | null, expected: number | null): void => {
+    if (expected === null) expect(actual).toBeNull();
+    else expect(actual).toBeCloseTo(expected, 10);
+  };
   async function expectRates(commitment?: Commitment): Promise<void> {
-    if (commitment) expect(commitment.implementationRate).toBeCloseTo(expectedCommitmentRate(commitment.id), 10);
+    if (commitment) expectRate(commitment.implementationRate, expectedCommitmentRate(commitment.id));
     const plan = (
       await t.gql<{ plan: Plan }>(
         `{ plan(id:"${PLAN}") { implementationRate axes { id implementationRate } commitments { id implementationRate } } }`,
       )
     ).data!.plan;
-    for (const c of plan.commitments) expect(c.implementationRate).toBeCloseTo(expectedCommitmentRate(c.id), 10);
-    for (const a of plan.axes) expect(a.implementationRate).toBeCloseTo(expectedAxisRate(a.id), 10);
-    expect(plan.implementationRate).toBeCloseTo(expectedPlanRate(), 10);
+    for (const c of plan.commitments) expectRate(c.implementationRate, expectedCommitmentRate(c.id));
+    for (const a of plan.axes) expectRate(a.implementationRate, expectedAxisRate(a.id));
+    expectRate(plan.implementationRate, expectedPlanRate());
   }
 
   beforeAll(async () => {
@@ -140,7 +148,7 @@ describe('a coordinator records a plan and its progress over HTTP', () => {
       axes: [],
       commitments: [],
     });
-    expect(plan!.implementationRate).toBe(0);
+    expect(plan!.implementationRate).toBeNull(); // nothing counts yet: no rate
   });
 
   it('adds two axes, in order', async () => {
@@ -158,7 +166,7 @@ describe('a coordinator records a plan and its progress over HTTP', () => {
       { planId: PLAN, axisId: AXIS_A, number: 1, title: 'Budget ouvert', leadOrganisation: 'Ministère des Finances', problem: 'Opacité' },
       C1,
     );
-    expect(commitment).toMatchObject({ id: C1, axis: { id: AXIS_A }, activities: [], implementationRate: 0 });
+    expect(commitment).toMatchObject({ id: C1, axis: { id: AXIS_A }, activities: [], implementationRate: null });
     await step('registerCommitment', { planId: PLAN, axisId: AXIS_A, number: 2, title: 'Marchés publics', leadOrganisation: 'TGR' }, C2);
     await step('registerCommitment', { planId: PLAN, axisId: AXIS_B, number: 3, title: 'Portail', leadOrganisation: 'ADD' }, C3);
     const plan = (await t.gql(`{ plan(id:"${PLAN}") { axes { id commitments { id } } commitments { id } } }`)).data.plan;

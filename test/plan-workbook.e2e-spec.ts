@@ -72,7 +72,7 @@ describe('ledger template / import / export-plan with workbooks, CSV and Decidim
     expect(await importCommand(xlsx)).toBe(0);
     const after = await rates('ma-2018-2020');
     expect(after.commitments).toEqual(before.commitments);
-    expect(after.commitments.map((r) => roundHalfUp(r))).toEqual(PUBLISHED);
+    expect(after.commitments.map((r) => roundHalfUp(r!))).toEqual(PUBLISHED);
     expect(roundHalfUp(after.plan!)).toBe(84);
     // Importing the exported workbook again changes nothing.
     const position = await head(fresh);
@@ -132,7 +132,7 @@ describe('ledger template / import / export-plan with workbooks, CSV and Decidim
     for (const source of [zip, folder]) {
       useLedger();
       expect(await importCommand(source)).toBe(0);
-      expect((await rates('ma-2018-2020')).commitments.map((r) => roundHalfUp(r))).toEqual(PUBLISHED);
+      expect((await rates('ma-2018-2020')).commitments.map((r) => roundHalfUp(r!))).toEqual(PUBLISHED);
     }
   }, 90_000);
 
@@ -158,7 +158,7 @@ describe('ledger template / import / export-plan with workbooks, CSV and Decidim
     });
     expect(output).toContain('not carried over: column status/key');
     expect(code).toBe(0);
-    expect((await rates('ma-2018-2020')).commitments.map((r) => roundHalfUp(r))).toEqual(PUBLISHED);
+    expect((await rates('ma-2018-2020')).commitments.map((r) => roundHalfUp(r!))).toEqual(PUBLISHED);
   }, 60_000);
 
   it('writes a template that the import reads as an empty plan (missing rows, not a broken file)', async () => {

@@ -3,18 +3,23 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import { persistedQueryDefaults } from 'mercurius';
 import { type LedgerConfig, type Clock, CLOCK, TokenService, LedgerModule, ReadModelService } from '@ledger/core';
 import { ReportResolver } from './report/report.resolver';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
-import { GRAPHQL_LIMITS, validationRules } from './graphql/hardening';
+import { validationRules } from './graphql/hardening';
 import { requestGate } from './graphql/request-gate';
 import { QueryLaneInterceptor } from './graphql/query-lane.interceptor';
 import { QuietGraphqlErrorsFilter } from './graphql/quiet-errors.filter';
 import { withStrictDateTime } from './graphql/date-time.scalar';
 import { warningsToExtensions } from './graphql/response-warnings';
 import { EventLoopMonitor } from './health/event-loop.monitor';
+import { subscriptionLimitHook, subscriptionOptions } from './live/subscription-options';
+import { LiveResolver } from './live/live.resolver';
+import { LiveUpdatesPublisher } from './live/live-updates.publisher';
 import { contextOf } from './graphql/issuer';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
+import { CommitmentListResolver } from './graphql/resolvers/commitment-list.resolver';
 import { PlanResolver } from './graphql/resolvers/plan.resolver';
 import { HistoryResolver } from './graphql/resolvers/history.resolver';
 import { StatusResolver } from './graphql/resolvers/status.resolver';
@@ -43,10 +48,14 @@ export class AppModule {
           useFactory: (tokens: TokenService, readModels: ReadModelService, now: Clock) => ({
             autoSchemaFile: true,
             sortSchema: true,
-            graphiql: !config.production,
+            // GraphiQL is served from local files (graphiql/graphiql.routes.ts): it must work offline.
+            graphiql: false,
+            subscription: subscriptionOptions(config, tokens),
+            // Automatic persisted queries: a dashboard sends the query's SHA-256 (GET, cacheable by ETag).
+            persistedQueryProvider: persistedQueryDefaults.automatic(1000),
             jit: 1,
             path: '/graphql',
-            queryDepth: GRAPHQL_LIMITS.maxDepth,
+            // Depth is checked by maxDepthRule (validationRules), which lets introspection through.
             allowBatchedQueries: false,
             validationRules: validationRules(config.production) as unknown as MercuriusDriverConfig['validationRules'],
             transformSchema: withStrictDateTime,
@@ -54,6 +63,7 @@ export class AppModule {
               // Before any resolver runs: refused tokens, hidden arguments, the cost budget (docs/adr/0009).
               preExecution: requestGate({ readModels, config, clock: now }) as unknown as Hooks['preExecution'],
               onResolution: warningsToExtensions as unknown as Hooks['onResolution'],
+              preSubscriptionExecution: subscriptionLimitHook(config.production) as unknown as Hooks['preSubscriptionExecution'],
             },
             context: (req: FastifyRequest) => contextOf(req, tokens),
             errorFormatter: ledgerErrorFormatter(config.production) as unknown as MercuriusDriverConfig['errorFormatter'],
@@ -68,12 +78,15 @@ export class AppModule {
         EventLoopMonitor,
         PlanResolver,
         CommitmentResolver,
+        CommitmentListResolver,
         HistoryResolver,
         StatusResolver,
         AuditResolver,
         VerificationResolver,
         ViewerResolver,
         ReportResolver,
+        LiveResolver,
+        LiveUpdatesPublisher,
       ],
     };
   }

@@ -3,6 +3,10 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import rateLimit from '@fastify/rate-limit';
 import { LogController } from 'fastify';
 import { AppModule } from './app.module';
+import { registerGraphiql } from './graphiql/graphiql.routes';
+import { registerGraphqlHttpCache } from './graphql/http-cache';
+import { ReadModelService } from '@ledger/core';
+import { registerWebPages } from './web/web-pages.routes';
 import { GRAPHQL_LIMITS } from './graphql/hardening';
 import { TokenService, type Clock, type LedgerConfig } from '@ledger/core';
 import { callerOfRequest } from './http/caller';
@@ -41,12 +45,16 @@ export async function createApp(config: LedgerConfig, clock?: Clock, options: Ap
   await app.register(rateLimit, rateLimitOptions(config));
   if (!silent) logRequests(fastify);
   if (!config.production) {
-    // A browser opening /graphql (no query) lands on GraphiQL, which Mercurius serves at /graphiql.
+    registerGraphiql(fastify);
+    // A browser opening /graphql (no query) lands on GraphiQL, served from local files at /graphiql.
     fastify.addHook('onRequest', async (req, reply) => {
       if (req.method === 'GET' && req.url === '/graphql' && String(req.headers.accept ?? '').includes('text/html'))
         await reply.redirect('/graphiql');
     });
   }
+  registerGraphqlHttpCache(fastify, () => app.get(ReadModelService).position);
+  // The public pages (server-rendered, then hydrated by the browser bundle of apps/web).
+  await registerWebPages(fastify, { config, position: () => app.get(ReadModelService).position });
   app.enableShutdownHooks();
   return app;
 }

@@ -2,3 +2,4 @@ export * from './langs';
 export * from './common-labels';
 export * from './report-labels';
 export * from './catalogues';
+export * from './web-labels';

@@ -6,6 +6,7 @@ export * from './shared/stream-names';
 export * from './rates/status-band';
 export * from './rates/rates';
 export * from './rates/irm-completion';
+export * from './rates/commitment-filter';
 export * from './plan/plan.events';
 export * from './plan/plan.commands';
 export * from './plan/plan.state';

@@ -23,7 +23,7 @@ describe('the README example plan (data/plans/example-small.json and .xlsx)', ()
     const check = await checkPlanImport({ kind: 'json', bytes: data('example-small.json') }, target);
     if (!check.ok) throw new Error(JSON.stringify(check.problems));
     const rates = [...dryRun(check.steps).commitments.values()].map(rateOf);
-    expect(rates.map((r) => roundHalfUp(r))).toEqual([55, 63, 0]);
-    expect(roundHalfUp(meanRate(rates))).toBe(39);
+    expect(rates.map((r) => roundHalfUp(r!))).toEqual([55, 63, 0]);
+    expect(roundHalfUp(meanRate(rates)!)).toBe(39);
   });
 });

@@ -44,7 +44,7 @@ describe('the plan workbook is a second reader and writer of the plan-file model
     if (!check.ok) return;
     expect(check.steps.map((s) => [s.command, s.effectiveAt])).toEqual(planFileToSteps(morocco()).map((s) => [s.command, s.effectiveAt]));
     const { commitments } = dryRun(check.steps);
-    expect(roundHalfUp(meanRate([...commitments.values()].map(rateOf)))).toBe(84);
+    expect(roundHalfUp(meanRate([...commitments.values()].map(rateOf))!)).toBe(84);
   });
 
   it('imports the same plan from a zip of CSV files in a folder', async () => {

@@ -1,10 +1,21 @@
 import { evolveCommitment, initialCommitmentState, isCommitmentEvent, parseStreamName, type CommitmentState } from '@ledger/domain';
+import { lastUpdateOf, type LastUpdate } from './last-update';
 import { effectiveAtOf, toLedgerEvent, type ProjectedEvent } from './projected-event';
+
+/** What the read side keeps about an activity beyond the domain state (its note is in the state). */
+export interface ActivityExtras {
+  /** The last event about this activity. */
+  lastUpdate: LastUpdate;
+}
 
 export interface CommitmentRecord {
   state: CommitmentState;
   /** Number of events in the commitment's stream. */
   version: number;
+  /** The last event of the commitment's stream. */
+  lastUpdate?: LastUpdate;
+  /** Per activity id. */
+  activities?: Record<string, ActivityExtras>;
 }
 
 /**
@@ -23,8 +34,13 @@ export class CommitmentsProjection {
     const id = domainEvent.data.commitmentId;
     const current = this.commitments.get(id);
     if (!current && domainEvent.type !== 'CommitmentRegistered') throw new Error(`${event.type} for unregistered commitment ${id}`);
-    const state = evolveCommitment(current?.state ?? initialCommitmentState, domainEvent, { effectiveAt: effectiveAtOf(event) });
-    this.commitments.set(id, { state, version: Number(event.revision) + 1 });
+    const previous = current?.state ?? initialCommitmentState;
+    const state = evolveCommitment(previous, domainEvent, { effectiveAt: effectiveAtOf(event) });
+    const lastUpdate = lastUpdateOf(event);
+    const activities = { ...current?.activities };
+    const activityId = (domainEvent.data as { activityId?: string }).activityId;
+    if (activityId !== undefined) activities[activityId] = { lastUpdate };
+    this.commitments.set(id, { state, version: Number(event.revision) + 1, lastUpdate, activities });
     if (!current) {
       const list = this.byPlan.get(state.planId) ?? [];
       list.push(id);

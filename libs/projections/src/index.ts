@@ -1,4 +1,5 @@
 export * from './projected-event';
+export * from './last-update';
 export * from './plans.projection';
 export * from './commitments.projection';
 export * from './access.projection';

@@ -1,10 +1,13 @@
 import { evolvePlan, initialPlanState, isPlanEvent, parseStreamName, type PlanState } from '@ledger/domain';
+import { lastUpdateOf, type LastUpdate } from './last-update';
 import { toLedgerEvent, type ProjectedEvent } from './projected-event';
 
 export interface PlanRecord {
   state: PlanState;
   /** Number of events in the plan's stream. */
   version: number;
+  /** The last event of the plan's own stream (its commitments have theirs). */
+  lastUpdate?: LastUpdate;
 }
 
 /** Read model of plans and their axes, folded with the domain's own `evolvePlan`. */
@@ -18,7 +21,11 @@ export class PlansProjection {
     if (!isPlanEvent(domainEvent)) throw new Error(`${event.type} does not belong in plan stream ${event.stream}`);
     const id = domainEvent.data.planId;
     const current = this.plans.get(id) ?? { state: initialPlanState, version: 0 };
-    this.plans.set(id, { state: evolvePlan(current.state, domainEvent), version: Number(event.revision) + 1 });
+    this.plans.set(id, {
+      state: evolvePlan(current.state, domainEvent),
+      version: Number(event.revision) + 1,
+      lastUpdate: lastUpdateOf(event),
+    });
   }
 
   get(id: string): PlanRecord | undefined {

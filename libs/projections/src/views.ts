@@ -9,10 +9,11 @@ import {
   type IrmCompletion,
   type PlanState,
 } from '@ledger/domain';
-import type { CommitmentRecord } from './commitments.projection';
+import type { ActivityExtras, CommitmentRecord } from './commitments.projection';
+import { laterOf } from './last-update';
 import type { PlanRecord } from './plans.projection';
 
-/** Shapes the API serves; rates are computed here from the read models, unrounded. */
+/** Shapes the API serves; rates are computed here from the read models, unrounded, null while nothing counts. */
 export interface ActionEntryView {
   id: string;
   text: string;
@@ -20,7 +21,12 @@ export interface ActionEntryView {
   reason?: string;
   effectiveAt?: string;
 }
-export interface ActivityView {
+/** When an entry last changed: recording time and log position of that event. */
+export interface LastUpdatedView {
+  lastUpdatedAt?: string;
+  lastPosition?: string;
+}
+export interface ActivityView extends LastUpdatedView {
   id: string;
   number: number;
   title: string;
@@ -29,7 +35,7 @@ export interface ActivityView {
   status: ActivityState['status'];
   lifecycle: ActivityState['lifecycle'];
   lifecycleReason?: string;
-  /** The note of the latest figure. */
+  /** The note of the progress figure in force (a correction keeps the note of the figure it corrects). */
   note?: string;
   progressEffectiveAt?: string;
   /** OGP IRM completion level (libs/ledger rates/irm-completion). */
@@ -38,22 +44,25 @@ export interface ActivityView {
   actionsNotDone: ActionEntryView[];
   additionalActions: ActionEntryView[];
 }
-export interface CommitmentView extends Pick<
-  CommitmentState,
-  | 'id'
-  | 'planId'
-  | 'axisId'
-  | 'number'
-  | 'title'
-  | 'leadOrganisation'
-  | 'problem'
-  | 'description'
-  | 'communicationActions'
-  | 'results'
-  | 'contribution'
-  | 'nextSteps'
-> {
-  implementationRate: number;
+export interface CommitmentView
+  extends
+    Pick<
+      CommitmentState,
+      | 'id'
+      | 'planId'
+      | 'axisId'
+      | 'number'
+      | 'title'
+      | 'leadOrganisation'
+      | 'problem'
+      | 'description'
+      | 'communicationActions'
+      | 'results'
+      | 'contribution'
+      | 'nextSteps'
+    >,
+    LastUpdatedView {
+  implementationRate: number | null;
   irmCompletion: IrmCompletion;
   activities: ActivityView[];
   version: number;
@@ -63,11 +72,11 @@ export interface AxisView {
   planId: string;
   title: string;
   order: number;
-  implementationRate: number;
+  implementationRate: number | null;
   commitments: CommitmentView[];
 }
-export interface PlanView extends Pick<PlanState, 'id' | 'country' | 'title' | 'period' | 'periods'> {
-  implementationRate: number;
+export interface PlanView extends Pick<PlanState, 'id' | 'country' | 'title' | 'period' | 'periods'>, LastUpdatedView {
+  implementationRate: number | null;
   axes: AxisView[];
   commitments: CommitmentView[];
   version: number;
@@ -78,7 +87,7 @@ const entries = (actions: readonly ActionEntryState[], kind: ActionEntryState['k
     .filter((a) => a.kind === kind && !a.retracted)
     .map(({ id, text, date, reason, effectiveAt }) => ({ id, text, date, reason, effectiveAt }));
 
-export function activityView(a: ActivityState): ActivityView {
+export function activityView(a: ActivityState, extras?: ActivityExtras): ActivityView {
   return {
     id: a.id,
     number: a.number,
@@ -91,13 +100,15 @@ export function activityView(a: ActivityState): ActivityView {
     note: a.note,
     progressEffectiveAt: a.progressEffectiveAt,
     irmCompletion: activityIrmCompletion(a),
+    lastUpdatedAt: extras?.lastUpdate.at,
+    lastPosition: extras?.lastUpdate.position,
     actionsDone: entries(a.actions, 'DONE'),
     actionsNotDone: entries(a.actions, 'NOT_DONE'),
     additionalActions: entries(a.actions, 'ADDITIONAL'),
   };
 }
 
-export function commitmentView({ state, version }: CommitmentRecord): CommitmentView {
+export function commitmentView({ state, version, lastUpdate, activities: extras }: CommitmentRecord): CommitmentView {
   const implementationRate = rateOf(state);
   return {
     id: state.id,
@@ -114,12 +125,15 @@ export function commitmentView({ state, version }: CommitmentRecord): Commitment
     nextSteps: state.nextSteps,
     implementationRate,
     irmCompletion: commitmentIrmCompletion(state.activities, implementationRate),
-    activities: state.activities.map(activityView),
+    activities: state.activities.map((a) => activityView(a, extras?.[a.id])),
     version,
+    lastUpdatedAt: lastUpdate?.at,
+    lastPosition: lastUpdate?.position,
   };
 }
 
-export function planView({ state, version }: PlanRecord, commitments: CommitmentRecord[]): PlanView {
+export function planView(record: PlanRecord, commitments: CommitmentRecord[]): PlanView {
+  const { state, version } = record;
   const views = commitments.map(commitmentView);
   const axes = state.axes.map((axis) => {
     const mine = views.filter((c) => c.axisId === axis.id);
@@ -132,6 +146,8 @@ export function planView({ state, version }: PlanRecord, commitments: Commitment
       commitments: mine,
     };
   });
+  // The plan changed when its own stream or any of its commitments did.
+  const last = commitments.reduce((acc, c) => laterOf(acc, c.lastUpdate), record.lastUpdate);
   return {
     id: state.id,
     country: state.country,
@@ -142,5 +158,7 @@ export function planView({ state, version }: PlanRecord, commitments: Commitment
     axes,
     commitments: views,
     version,
+    lastUpdatedAt: last?.at,
+    lastPosition: last?.position,
   };
 }

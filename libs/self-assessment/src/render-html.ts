@@ -18,15 +18,15 @@ function charts(input: ReportInput, lang: ReportLang): Record<'commitments' | 'a
   const format = (v: number) => pct(v);
   return {
     commitments: barChart(
-      input.plan.commitments.map((c) => ({ label: String(c.number), value: c.implementationRate })),
+      input.plan.commitments.map((c) => ({ label: String(c.number), value: c.implementationRate ?? 0 })),
       { title: labels.chartCommitments, format },
     ),
     axes: barChart(
-      input.plan.axes.map((a) => ({ label: a.title.length > 24 ? `${a.title.slice(0, 23)}…` : a.title, value: a.implementationRate })),
+      input.plan.axes.map((a) => ({ label: a.title.length > 24 ? `${a.title.slice(0, 23)}…` : a.title, value: a.implementationRate ?? 0 })),
       { title: labels.chartAxes, format },
     ),
     history: lineChart(
-      input.rateHistory.map((p) => ({ at: p.at, value: p.implementationRate })),
+      input.rateHistory.map((p) => ({ at: p.at, value: p.implementationRate ?? 0 })),
       { title: labels.chartHistory, format },
     ),
   };

@@ -61,7 +61,7 @@ function commitmentBlocks(c: CommitmentView, l: ReportLocale): Block[] {
   const { labels, common } = l;
   const blocks: Block[] = [
     { kind: 'heading', level: 3, text: labels.commitmentHeading(l.int(c.number), c.title) },
-    { kind: 'paragraph', text: labels.rateLine(l.pct(c.implementationRate)), emphasis: true },
+    { kind: 'paragraph', text: labels.rateLine(l.pct(c.implementationRate ?? 0)), emphasis: true },
     { kind: 'paragraph', text: labels.irmLine(common.irm[c.irmCompletion]) },
     ...field(labels.lead, c.leadOrganisation),
     ...field(labels.problem, c.problem),
@@ -102,16 +102,16 @@ export function reportDocument(input: ReportInput, lang: ReportLang): Block[] {
     { kind: 'heading', level: 1, text: labels.title(plan) },
     ...(asOf ? [{ kind: 'paragraph', text: labels.asOf(asOf), emphasis: true } as Block] : []),
     { kind: 'heading', level: 2, text: labels.implementation },
-    { kind: 'paragraph', text: labels.overall(plan.period, l.pct(plan.implementationRate), asOf) },
+    { kind: 'paragraph', text: labels.overall(plan.period, l.pct(plan.implementationRate ?? 0), asOf) },
     { kind: 'chart', chart: 'history' },
     { kind: 'heading', level: 3, text: labels.byAxis },
-    { kind: 'table', headers: [labels.axis, labels.rate], rows: plan.axes.map((a) => [a.title, l.pct(a.implementationRate)]) },
+    { kind: 'table', headers: [labels.axis, labels.rate], rows: plan.axes.map((a) => [a.title, l.pct(a.implementationRate ?? 0)]) },
     { kind: 'chart', chart: 'axes' },
     { kind: 'heading', level: 3, text: labels.byCommitment },
     {
       kind: 'table',
       headers: [labels.commitment, labels.commitmentTitle, labels.rate],
-      rows: plan.commitments.map((c) => [`${l.int(c.number)}.`, c.title, l.pct(c.implementationRate)]),
+      rows: plan.commitments.map((c) => [`${l.int(c.number)}.`, c.title, l.pct(c.implementationRate ?? 0)]),
     },
     { kind: 'chart', chart: 'commitments' },
     { kind: 'heading', level: 2, text: labels.achievements },

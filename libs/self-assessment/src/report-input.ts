@@ -19,7 +19,7 @@ export interface ReportInput {
   asOf?: string;
   generatedAt: string;
   /** Overall plan rate by effective date, for the chart. */
-  rateHistory: Array<{ at: string; implementationRate: number }>;
+  rateHistory: Array<{ at: string; implementationRate: number | null }>;
   /** E.g. the bundled plan's note on what it reconstructs: one text, or one per language. */
   note?: string | Partial<Record<Lang, string>>;
   provenance?: ReportProvenance;

@@ -61,16 +61,17 @@ export class AuditFilterInput {
   effectiveTo?: Date;
 }
 
+/** Null criteria are "not given" (the validation pipe drops them; `?? undefined` keeps this true for any caller). */
 export function toAuditFilter(input: AuditFilterInput | undefined): AuditFilter {
   if (!input) return {};
   const { planId, commitmentId, activityId, actor, types } = input;
-  const iso = (d: Date | undefined) => d?.toISOString();
+  const iso = (d: Date | undefined | null) => d?.toISOString();
   return {
-    planId,
-    commitmentId,
-    activityId,
-    actor,
-    types,
+    planId: planId ?? undefined,
+    commitmentId: commitmentId ?? undefined,
+    activityId: activityId ?? undefined,
+    actor: actor ?? undefined,
+    types: types ?? undefined,
     recordedFrom: iso(input.recordedFrom),
     recordedTo: iso(input.recordedTo),
     effectiveFrom: iso(input.effectiveFrom),
@@ -112,6 +113,8 @@ export class AuditEntryType {
   schemaVersion: number;
   @Field(() => GraphQLJSON, { description: 'The payload as stored.' })
   data: unknown;
+  @Field(() => GraphQLISODateTime, { description: 'The business date the event refers to (public).' })
+  effectiveAt: Date;
   @Field(() => EventMetadataType, { nullable: true, description: 'Who and when; null unless the caller is an auditor or a coordinator.' })
   metadata: EventMetadataType | null;
 }
@@ -145,7 +148,10 @@ export class AuditConnectionType {
 /** A stored event as an audit entry; `showMetadata` false hides who and when (anonymous callers). */
 export function auditEntryOf(event: RecordedEvent, showMetadata: boolean): AuditEntryType {
   const schemaVersion = event.metadata.schemaVersion;
+  // The business date is public; when it was recorded and by whom are metadata (auditors, coordinators).
+  const { effectiveAt } = metadataOf(event);
   return {
+    effectiveAt,
     position: event.position.toString(),
     stream: event.stream,
     revision: Number(event.revision),

@@ -16,7 +16,8 @@ export function rateLimitOptions(config: LedgerConfig): RateLimitPluginOptions {
       return sub ? `sub:${createHash('sha256').update(sub).digest('base64url').slice(0, 22)}` : `ip:${req.ip}`;
     },
     max: (req: FastifyRequest) => limitOf(req, config),
-    allowList: (req: FastifyRequest) => req.url.startsWith('/health'),
+    // Health probes, and the pages' hashed static files (immutable, cached by browsers for a year).
+    allowList: (req: FastifyRequest) => req.url.startsWith('/health') || req.url.startsWith('/assets/'),
   };
 }
 

@@ -27,11 +27,13 @@ export class ReportResolver {
       'The self-assessment report of a plan, rebuilt from the ledger with the structure of the published one (overall and per-axis rates, the commitment table, then each commitment). With `asOf`, as it would have been on that date.',
   })
   selfAssessmentReport(
-    @Args('planId', { type: () => ID }) planId: string,
+    @Args('planId', { type: () => ID, description: 'The plan.' }) planId: string,
     @Args('asOf', { type: () => GraphQLISODateTime, nullable: true, description: 'Facts effective by this instant.' })
     asOf: Date | undefined,
-    @Args('format', { type: () => ReportFormatEnum, defaultValue: ReportFormatEnum.MD }) format: ReportFormatEnum,
-    @Args('lang', { type: () => ReportLangEnum, defaultValue: ReportLangEnum.FR }) lang: ReportLangEnum,
+    @Args('format', { type: () => ReportFormatEnum, defaultValue: ReportFormatEnum.MD, description: 'Markdown or HTML.' })
+    format: ReportFormatEnum,
+    @Args('lang', { type: () => ReportLangEnum, defaultValue: ReportLangEnum.FR, description: 'Language of the labels.' })
+    lang: ReportLangEnum,
   ): Promise<string> {
     return this.reports.render({ planId, asOf: asOf?.toISOString(), format, lang });
   }

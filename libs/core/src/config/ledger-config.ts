@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROLES, type Role } from '@ledger/domain';
+import { repoRoot } from '../import/repo-root';
 
 /** Process settings (API.md "Process"); read once at boot. */
 export interface LedgerConfig {
@@ -29,7 +30,19 @@ export interface LedgerConfig {
   queryTimeBudgetMs: number;
   /** Trust X-Forwarded-For from a proxy in front (for per-IP limits). */
   trustProxy: boolean;
+  /** Open WebSocket (live update) connections allowed per client address. */
+  wsMaxConnectionsPerIp: number;
+  /** Origins allowed to frame the embeds (CSP frame-ancestors); empty: any site may embed them. */
+  embedOrigins: string[];
+  /** Where the built web app is (Vite's output); pages render without their script when absent. */
+  webDir: string;
 }
+
+const list = (value: string | undefined): string[] =>
+  (value ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   const production = env.NODE_ENV === 'production';
@@ -50,16 +63,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     jwtAudience: env.LEDGER_JWT_AUDIENCE || undefined,
     oidcIssuer: env.LEDGER_OIDC_ISSUER || undefined,
     oidcJwksUrl: env.LEDGER_OIDC_JWKS_URL || undefined,
-    corsOrigins: (env.LEDGER_CORS_ORIGINS ?? '')
-      .split(',')
-      .map((o) => o.trim())
-      .filter(Boolean),
+    corsOrigins: list(env.LEDGER_CORS_ORIGINS),
     rateLimitPerMinute: count('LEDGER_RATE_LIMIT_PER_MINUTE', env, 600),
     rateLimitAuthenticatedPerMinute: count('LEDGER_RATE_LIMIT_AUTHENTICATED_PER_MINUTE', env, 6000),
     rateLimitByRole: limitsByRole(env.LEDGER_RATE_LIMIT_BY_ROLE),
     queryMaxCost: count('LEDGER_QUERY_MAX_COST', env, 1_000_000),
     queryTimeBudgetMs: count('LEDGER_QUERY_TIME_BUDGET_MS', env, 5000),
     trustProxy: env.LEDGER_TRUST_PROXY === 'true',
+    wsMaxConnectionsPerIp: Number(env.LEDGER_WS_MAX_PER_IP ?? 20),
+    embedOrigins: list(env.LEDGER_EMBED_ORIGINS),
+    webDir: resolve(env.LEDGER_WEB_DIR ?? join(repoRoot(), 'dist', 'web')),
   };
 }
 

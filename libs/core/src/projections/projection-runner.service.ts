@@ -86,6 +86,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     for (const event of batch) this.readModels.recordCommand(event);
     this.readModels.events += batch.length;
     this.readModels.advance(batch[batch.length - 1].position);
+    this.readModels.applied(batch);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

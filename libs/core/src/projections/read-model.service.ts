@@ -27,6 +27,8 @@ export class ReadModelService {
   /** Why the subscription is not running (store unreachable), if it is not. */
   disconnected: string | undefined;
   private waiters: Waiter[] = [];
+  /** Told after each batch the read models applied (live updates hook in here). */
+  private readonly appliedListeners = new Set<(batch: readonly ProjectedEvent[]) => void>();
   /** Client-chosen commandIds → the stream they wrote to (ids the server generates start with `auto-`). */
   private readonly commandStreams = new Map<string, string>();
 
@@ -87,6 +89,23 @@ export class ReadModelService {
       w.resolve();
       return false;
     });
+  }
+
+  /** Registers a listener told after each applied batch; returns its removal. */
+  onApplied(listener: (batch: readonly ProjectedEvent[]) => void): () => void {
+    this.appliedListeners.add(listener);
+    return () => this.appliedListeners.delete(listener);
+  }
+
+  /** Called by the projection runner once a batch is applied and the position advanced. */
+  applied(batch: readonly ProjectedEvent[]): void {
+    for (const listener of this.appliedListeners) {
+      try {
+        listener(batch);
+      } catch (error) {
+        this.logger.warn(`a read-model listener failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
   }
 
   /** Resolves once the read models reflect `position`; bounded by `timeoutMs`. */

@@ -260,9 +260,9 @@ describe('commitment state: the rate the report publishes', () => {
   it('counts a new weight in the rate', () => {
     expect(rateOf(state([...three, { type: 'ActivityWeightSet', data: { ...on(1), weight: 2, previousWeight: 1 } }]))).toBe(50);
   });
-  it('is 0 for a commitment whose activities are all cancelled', () => {
+  it('has no rate (null, not 0) when all its activities are cancelled', () => {
     const cancelled = { type: 'ActivityCancelled', data: { ...on(1), reason: 'r' } } as const;
-    expect(rateOf(state([registered, planned(1), progress(1, 80, 'SUBSTANTIAL'), cancelled]))).toBe(0);
+    expect(rateOf(state([registered, planned(1), progress(1, 80, 'SUBSTANTIAL'), cancelled]))).toBeNull();
   });
   it('keeps the figure effective last when a late report about an earlier date arrives', () => {
     const s = state([registered, planned(1)]);

@@ -29,7 +29,8 @@ export const initialCommitmentState: CommitmentState = {
   outcomeEffectiveAt: {},
 };
 
-export function rateOf(state: CommitmentState): number {
+/** The commitment's rate; null while nothing counts yet. */
+export function rateOf(state: CommitmentState): number | null {
   return commitmentRate(state.activities.map((a) => ({ weight: a.weight, progress: a.progress, cancelled: a.lifecycle === 'CANCELLED' })));
 }
 

@@ -26,9 +26,10 @@ export function activityIrmCompletion(activity: IrmActivityInput): IrmCompletion
  * figure; otherwise the band of its rate as published (rounded half up to whole percent, so a
  * commitment printed at 90 % is COMPLETE and one printed at 0 % is NOT_STARTED).
  */
-export function commitmentIrmCompletion(activities: readonly IrmActivityInput[], rate: number): IrmCompletion {
+export function commitmentIrmCompletion(activities: readonly IrmActivityInput[], rate: number | null): IrmCompletion {
+  // A reported activity that is not cancelled always gives the commitment a rate (weights are > 0).
   const evidence = activities.some((a) => a.lifecycle !== 'CANCELLED' && a.reported);
-  return evidence ? deriveStatus(roundHalfUp(rate)) : 'NO_EVIDENCE';
+  return evidence && rate !== null ? deriveStatus(roundHalfUp(rate)) : 'NO_EVIDENCE';
 }
 
 export const IRM_COMPLETION_RULE =

@@ -12,14 +12,14 @@ describe('commitmentRate', () => {
   it('leaves cancelled activities out of numerator and denominator', () => {
     expect(commitmentRate([active(1, 100), { weight: 5, progress: 0, cancelled: true }])).toBe(100);
   });
-  it('is 0 for a commitment without activities', () => {
-    expect(commitmentRate([])).toBe(0);
+  it('is null (nothing counts yet), not 0, for a commitment without activities', () => {
+    expect(commitmentRate([])).toBeNull();
   });
-  it('is 0 when every activity is cancelled', () => {
-    expect(commitmentRate([{ weight: 1, progress: 80, cancelled: true }])).toBe(0);
+  it('is null when every activity is cancelled', () => {
+    expect(commitmentRate([{ weight: 1, progress: 80, cancelled: true }])).toBeNull();
   });
-  it('is 0, not NaN, when the weights add up to zero', () => {
-    expect(commitmentRate([active(0, 80), active(0, 40)])).toBe(0);
+  it('is null, not NaN, when the weights add up to zero', () => {
+    expect(commitmentRate([active(0, 80), active(0, 40)])).toBeNull();
   });
 });
 
@@ -32,8 +32,12 @@ describe('meanRate', () => {
     const small = commitmentRate([active(1, 0)]);
     expect(meanRate([big, small])).toBe(37.5);
   });
-  it('is 0 for no commitment', () => {
-    expect(meanRate([])).toBe(0);
+  it('is null for no commitment', () => {
+    expect(meanRate([])).toBeNull();
+  });
+  it('leaves commitments without a rate out of the mean', () => {
+    expect(meanRate([80, null, 40])).toBe(60);
+    expect(meanRate([null, null])).toBeNull();
   });
 });
 
@@ -55,7 +59,7 @@ describe('roundHalfUp', () => {
   });
   it('rounds a half that binary arithmetic puts just below .5 up, as the report does', () => {
     // Weights 0.1 and 1.1, progress 0 and 30: exactly 27.5, computed as 27.499999999999996.
-    const rate = commitmentRate([active(0.1, 0), active(1.1, 30)]);
+    const rate = commitmentRate([active(0.1, 0), active(1.1, 30)])!;
     expect(rate).toBeLessThan(27.5);
     expect(roundHalfUp(rate)).toBe(28);
   });

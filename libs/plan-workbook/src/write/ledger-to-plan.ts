@@ -23,7 +23,7 @@ export function ledgerToPlan(snapshot: LedgerPlanSnapshot, planEffectiveAt: stri
   const { plan, access } = snapshot;
   const commitments = [...snapshot.commitments].sort((a, b) => a.number - b.number);
   const computed = { commitments: new Map(), activities: new Map() } as {
-    commitments: Map<number, { implementationRate: number; irmCompletion: ReturnType<typeof commitmentIrmCompletion> }>;
+    commitments: Map<number, { implementationRate: number | null; irmCompletion: ReturnType<typeof commitmentIrmCompletion> }>;
     activities: Map<string, ReturnType<typeof activityIrmCompletion>>;
   };
   const file: PlanFile = {

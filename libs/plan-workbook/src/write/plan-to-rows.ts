@@ -3,7 +3,7 @@ import { SHEETS, type CellValue, type SheetName } from '../layout/workbook-layou
 
 /** Figures the ledger computes, written beside the plan for readers; ignored when imported. */
 export interface ComputedFigures {
-  commitments: ReadonlyMap<number, { implementationRate: number; irmCompletion: IrmCompletion }>;
+  commitments: ReadonlyMap<number, { implementationRate: number | null; irmCompletion: IrmCompletion }>;
   /** By "<commitment number>.<activity number>". */
   activities: ReadonlyMap<string, IrmCompletion>;
 }
@@ -42,7 +42,7 @@ export function planToRows(file: PlanFile, computed?: ComputedFigures): SheetTab
       v(c.contribution),
       v(c.nextSteps),
       v(c.outcomeEffectiveAt),
-      figures ? Math.round(figures.implementationRate * 100) / 100 : null,
+      figures?.implementationRate != null ? Math.round(figures.implementationRate * 100) / 100 : null,
       v(figures?.irmCompletion),
     ]);
     for (const a of c.activities) {

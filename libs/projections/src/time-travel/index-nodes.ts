@@ -38,6 +38,8 @@ export interface ActivityNode {
   /** The planning is the first weight fact and the first lifecycle fact (ACTIVE). */
   weight: WeightFacts;
   lifecycle: LifecycleFacts;
+  /** Rows of every event about it (its planning first), for "last updated" as of a point. */
+  events: StreamRows;
   /** Per action, in log order, its row; the rows of retractions by action id (few). */
   actionSeqs: number[];
   retractions?: Map<string, number>;
@@ -102,6 +104,7 @@ export const createCommitmentNode = (id: string, planId: string, axisId: string,
 export const createActivityNode = (id: string, seq: number, weight: number): ActivityNode => ({
   id,
   seq,
+  events: { seqs: [] },
   progress: { seqs: [], progress: [], status: [] },
   weight: { seqs: [seq], weight: [weight] },
   lifecycle: { seqs: [seq], state: ['ACTIVE'], reason: [undefined] },

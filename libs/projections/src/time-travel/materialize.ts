@@ -6,15 +6,25 @@ import {
   type OutcomeDates,
   type OutcomeField,
 } from '@ledger/domain';
-import type { CommitmentRecord } from '../commitments.projection';
+import type { ActivityExtras, CommitmentRecord } from '../commitments.projection';
+import type { LastUpdate } from '../last-update';
 import type { PlanRecord } from '../plans.projection';
 import type { ActivityNode, CommitmentNode, PlanNode, TimeTravelData } from './index-nodes';
 import type { LogColumns } from './log-columns';
 import { inForce } from './sorted-facts';
-import { versionAt } from './stream-rows';
+import { versionAt, type StreamRows } from './stream-rows';
 import { isVisible, type TimePoint } from './time-point';
 
 const iso = (log: LogColumns, seq: number): string => new Date(log.effective[seq]).toISOString();
+
+/** The last event of `stream` visible at `point` (its position and recording time), as the live read models keep it. */
+function lastUpdateAt(log: LogColumns, stream: StreamRows, point: TimePoint): LastUpdate | undefined {
+  const version = versionAt(stream, log, point);
+  if (version === 0) return undefined;
+  const seq = stream.seqs[version - 1];
+  const recorded = log.recorded[seq];
+  return { position: log.position[seq].toString(), at: Number.isFinite(recorded) ? new Date(recorded).toISOString() : '' };
+}
 
 /**
  * A commitment's state at `point`, built from the index (what changes over time) and the current
@@ -32,8 +42,11 @@ export function commitmentAt(
   const now = current.state;
   lineUp(`${node.id} activities`, node.activities, now.activities);
   const activities: ActivityState[] = [];
+  const extras: Record<string, ActivityExtras> = {};
   node.activities.forEach((activity, i) => {
-    if (isVisible(log, activity.seq, point)) activities.push(activityAt(log, activity, sameId(now.activities[i], activity.id), point));
+    if (!isVisible(log, activity.seq, point)) return;
+    activities.push(activityAt(log, activity, sameId(now.activities[i], activity.id), point));
+    extras[activity.id] = { lastUpdate: lastUpdateAt(log, activity.events, point)! };
   });
   const outcome: Partial<Record<OutcomeField, string>> = {};
   const outcomeEffectiveAt: Partial<Record<OutcomeField, string>> = {};
@@ -54,7 +67,7 @@ export function commitmentAt(
     nextSteps: outcome.nextSteps,
     outcomeEffectiveAt: outcomeEffectiveAt as OutcomeDates,
   };
-  return { state, version: versionAt(node.stream, log, point) };
+  return { state, version: versionAt(node.stream, log, point), lastUpdate: lastUpdateAt(log, node.stream, point), activities: extras };
 }
 
 function activityAt(log: LogColumns, node: ActivityNode, now: ActivityState, point: TimePoint): ActivityState {
@@ -105,6 +118,7 @@ export function planAt(data: TimeTravelData, node: PlanNode, current: PlanRecord
       periods: now.periods.filter((_, i) => isVisible(log, node.periodSeqs[i], point)),
     },
     version: versionAt(node.stream, log, point),
+    lastUpdate: lastUpdateAt(log, node.stream, point),
   };
 }
 

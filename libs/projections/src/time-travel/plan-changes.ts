@@ -17,8 +17,9 @@ export interface CommitmentChange<E = ChangeRef> {
   commitmentId: string;
   number: number;
   title: string;
-  rateBefore: number;
-  rateAfter: number;
+  /** Null while nothing counted (or it did not exist yet). */
+  rateBefore: number | null;
+  rateAfter: number | null;
   /** Events of its stream effective in (since, until] and known at `knownAt`, in log order. */
   events: E[];
 }
@@ -27,8 +28,8 @@ export interface PlanChanges<E = ChangeRef> {
   since: string;
   until: string;
   knownAt?: string;
-  rateBefore: number;
-  rateAfter: number;
+  rateBefore: number | null;
+  rateAfter: number | null;
   commitments: Array<CommitmentChange<E>>;
 }
 
@@ -67,15 +68,15 @@ export function planChanges(sources: TimeTravelSources, q: ChangesQuery): PlanCh
         position: data.log.position[node.stream.seqs[revision]],
       }));
       const { id: commitmentId, number, title, implementationRate: rateAfter } = c;
-      return { commitmentId, number, title, rateBefore: rateBefore.get(c.id)?.implementationRate ?? 0, rateAfter, events };
+      return { commitmentId, number, title, rateBefore: rateBefore.get(c.id)?.implementationRate ?? null, rateAfter, events };
     })
     .filter((c) => c.events.length > 0 || c.rateBefore !== c.rateAfter);
   return {
     since: iso(since),
     until: iso(until),
     knownAt: known,
-    rateBefore: before?.implementationRate ?? 0,
-    rateAfter: after?.implementationRate ?? 0,
+    rateBefore: before?.implementationRate ?? null,
+    rateAfter: after?.implementationRate ?? null,
     commitments,
   };
 }

@@ -5,7 +5,8 @@ import type { TimeTravelSources } from './as-of-views';
 
 export interface RatePoint {
   at: string;
-  implementationRate: number;
+  /** Null while nothing counts yet at that instant (as the view's rate). */
+  implementationRate: number | null;
 }
 
 export interface RateHistoryQuery {

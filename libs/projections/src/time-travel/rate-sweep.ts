@@ -21,7 +21,7 @@ interface CommitmentTrack {
   node: CommitmentNode;
   exists: boolean;
   dirty: boolean;
-  rate: number;
+  rate: number | null;
   activities: Array<{ exists: boolean; weight: number; progress: number; cancelled: boolean }>;
 }
 
@@ -39,7 +39,7 @@ export function sweepRates(
   target: SeriesTarget,
   points: readonly number[],
   known: TimePoint,
-): number[] {
+): Array<number | null> {
   const { log } = data;
   const ids = target.kind === 'commitment' ? [target.id] : plan.commitmentIds;
   const tracks: CommitmentTrack[] = ids.map((id) => {
@@ -72,7 +72,7 @@ export function sweepRates(
   let planExists = false;
   let axisExists = false;
   let next = 0;
-  return points.map((at) => {
+  return points.map((at): number | null => {
     for (; next < facts.length && facts[next].effective <= at; next++) {
       const f = facts[next];
       if (f.kind === Kind.Plan) planExists = true;
@@ -80,10 +80,11 @@ export function sweepRates(
       else apply(tracks[f.commitment], f);
     }
     for (const t of tracks) if (t.dirty) refresh(t);
-    if (target.kind === 'commitment') return tracks[0].exists ? tracks[0].rate : 0;
-    if (!planExists) return 0;
+    // Null where the view has no rate: nothing counts yet, or the plan, axis or commitment does not exist then.
+    if (target.kind === 'commitment') return tracks[0].exists ? tracks[0].rate : null;
+    if (!planExists) return null;
     if (target.kind === 'axis') {
-      return axisExists ? meanRate(tracks.filter((t) => t.exists && t.node.axisId === target.axisId).map((t) => t.rate)) : 0;
+      return axisExists ? meanRate(tracks.filter((t) => t.exists && t.node.axisId === target.axisId).map((t) => t.rate)) : null;
     }
     return meanRate(tracks.filter((t) => t.exists).map((t) => t.rate));
   });

@@ -105,9 +105,12 @@ export class TimeTravelIndex {
     switch (event.type) {
       case 'CommitmentRegistered':
         return;
-      case 'ActivityPlanned':
-        node.activities.push(createActivityNode(event.data.activityId, seq, event.data.weight));
+      case 'ActivityPlanned': {
+        const activity = createActivityNode(event.data.activityId, seq, event.data.weight);
+        appendStreamRow(activity.events, log, seq);
+        node.activities.push(activity);
         return;
+      }
       case 'CommunicationActionLogged':
         node.communicationSeqs.push(seq);
         return;
@@ -130,6 +133,7 @@ export class TimeTravelIndex {
 
   private applyToActivity(activity: ActivityNode, event: CommitmentEvent, seq: number): void {
     const log = this.data.log;
+    appendStreamRow(activity.events, log, seq);
     switch (event.type) {
       case 'ActivityProgressReported':
       case 'ActivityProgressCorrected': {

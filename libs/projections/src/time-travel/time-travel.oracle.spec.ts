@@ -144,7 +144,7 @@ describe('time travel under an oracle (random histories through the real decider
                   : 'commitmentId' in target
                     ? plan?.commitments.find((c) => c.id === target.commitmentId)?.implementationRate
                     : plan?.implementationRate;
-              expect(implementationRate).toBe(expected ?? 0);
+              expect(implementationRate).toBe(expected ?? null);
             }
           }
         }
@@ -171,8 +171,8 @@ describe('time travel under an oracle (random histories through the real decider
           );
           const before = full.planAsOf(run.planId, { effectiveAt: iso(since), knownAt: iso(knownAt) });
           const after = full.planAsOf(run.planId, { effectiveAt: iso(until), knownAt: iso(knownAt) });
-          expect(changes.rateBefore).toBe(before?.implementationRate ?? 0);
-          expect(changes.rateAfter).toBe(after?.implementationRate ?? 0);
+          expect(changes.rateBefore).toBe(before?.implementationRate ?? null);
+          expect(changes.rateAfter).toBe(after?.implementationRate ?? null);
           const between = (id: string) =>
             run.log.filter((e) => {
               const effective = Date.parse(String(e.metadata.effectiveAt));
@@ -182,7 +182,7 @@ describe('time travel under an oracle (random histories through the real decider
           const expected = (after?.commitments ?? [])
             .map((c) => ({
               commitmentId: c.id,
-              rateBefore: before?.commitments.find((x) => x.id === c.id)?.implementationRate ?? 0,
+              rateBefore: before?.commitments.find((x) => x.id === c.id)?.implementationRate ?? null,
               rateAfter: c.implementationRate,
               events: between(c.id).map((e) => ({ position: e.position, revision: e.revision, type: e.type, data: e.data })),
             }))

@@ -17,13 +17,15 @@ const aliases = {
   '@ledger/canonical-json': 'libs/canonical-json/src',
   '@ledger/core': 'libs/core/src',
   '@ledger/plan-workbook': 'libs/plan-workbook/src',
+  '@ledger/web-ui': 'libs/web-ui/src',
+  '@ledger/csv': 'libs/csv/src',
 };
 const resolve = Module._resolveFilename;
 Module._resolveFilename = function (request, ...rest) {
   const target = aliases[request];
   return resolve.call(this, target ? path.join(root, target) : request, ...rest);
 };
-require.extensions['.ts'] = (module, filename) => {
+const compile = (module, filename) => {
   const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
     compilerOptions: {
       module: ts.ModuleKind.CommonJS,
@@ -31,8 +33,13 @@ require.extensions['.ts'] = (module, filename) => {
       esModuleInterop: true,
       experimentalDecorators: true,
       emitDecoratorMetadata: true,
+      jsx: ts.JsxEmit.ReactJSX,
+      jsxImportSource: 'preact',
     },
     fileName: filename,
   });
   module._compile(outputText, filename);
 };
+require.extensions['.ts'] = compile;
+// The pages' components (libs/web-ui), rendered by the API server.
+require.extensions['.tsx'] = compile;

@@ -29,7 +29,8 @@ export interface ReferenceActivity {
 export interface ReferenceCommitment {
   id: string;
   axisId: string;
-  rate: number;
+  /** Null while nothing counts (no activity, or all cancelled). */
+  rate: number | null;
   version: number;
   activities: ReferenceActivity[];
   communicationActions: string[];
@@ -37,8 +38,9 @@ export interface ReferenceCommitment {
   nextSteps?: string;
 }
 export interface ReferencePlan {
-  rate: number;
-  axes: Array<{ id: string; rate: number }>;
+  /** Mean of the commitment rates that exist; null when none does. */
+  rate: number | null;
+  axes: Array<{ id: string; rate: number | null }>;
   periods: string[];
   commitments: ReferenceCommitment[];
 }
@@ -141,7 +143,7 @@ export function referencePlanAt(log: readonly RecordedEvent[], planId: string, p
         id,
         number: Number(dataOf(registered).number),
         axisId: String(dataOf(registered).axisId),
-        rate: weights === 0 ? 0 : weighted / weights,
+        rate: weights === 0 ? null : weighted / weights,
         version: 1 + visible.filter((e) => e.stream === stream).reduce((max, e) => Math.max(max, Number(e.revision)), -1),
         activities,
         communicationActions: of('CommunicationActionLogged', mine).map((e) => String(dataOf(e).communicationActionId)),
@@ -151,7 +153,10 @@ export function referencePlanAt(log: readonly RecordedEvent[], planId: string, p
     })
     .sort((a, b) => a.number - b.number)
     .map(({ number: _number, ...c }) => c);
-  const mean = (rates: number[]) => (rates.length === 0 ? 0 : rates.reduce((s, r) => s + r, 0) / rates.length);
+  const mean = (all: Array<number | null>) => {
+    const rates = all.filter((r): r is number => r !== null);
+    return rates.length === 0 ? null : rates.reduce((s, r) => s + r, 0) / rates.length;
+  };
   return {
     rate: mean(commitments.map((c) => c.rate)),
     axes: of('AxisAdded', (d) => d.planId === planId).map((e) => {

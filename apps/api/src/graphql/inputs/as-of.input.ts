@@ -29,12 +29,13 @@ export class AsOfInput {
  * the years 1900–9999 are refused (VALIDATION_FAILED naming the field), not answered with null.
  */
 export function toAsOf(input: AsOfInput | undefined): AsOf | undefined {
-  if (!input || (input.knownAt === undefined && input.position === undefined && input.effectiveAt === undefined)) return undefined;
+  // `== null`: a null bound is "not given", like an absent one.
+  if (!input || (input.knownAt == null && input.position == null && input.effectiveAt == null)) return undefined;
   checkedInstant('knownAt', input.knownAt);
   checkedInstant('effectiveAt', input.effectiveAt);
   return {
     knownAt: input.knownAt?.toISOString(),
-    position: input.position === undefined ? undefined : BigInt(input.position),
+    position: input.position == null ? undefined : BigInt(input.position),
     effectiveAt: input.effectiveAt?.toISOString(),
   };
 }

@@ -8,25 +8,25 @@ export class DefinePlanInput extends CommandEnvelopeInput {
   @Field(() => ID, { description: 'Slug, e.g. "ma-2018-2020".' })
   @Slug()
   id: string;
-  @Field() @Text() country: string;
-  @Field() @Text() title: string;
+  @Field({ description: 'Country (or local government) whose plan it is.' }) @Text() country: string;
+  @Field({ description: 'Title, as it will be published.' }) @Text() title: string;
   @Field({ description: 'e.g. "2018-2020".' }) @Text() period: string;
 }
 
 @InputType({ description: 'Add a thematic axis to a plan (coordinator).' })
 export class AddAxisInput extends CommandEnvelopeInput {
-  @Field(() => ID) @Slug() planId: string;
+  @Field(() => ID, { description: 'The plan (its slug).' }) @Slug() planId: string;
   @Field(() => ID, { nullable: true, description: 'Slug; defaults to "axis-<n>".' })
   @IsOptional()
   @Slug()
   axisId?: string;
-  @Field() @Text() title: string;
+  @Field({ description: 'Title, as it will be published.' }) @Text() title: string;
 }
 
 @InputType({ description: 'Close a reporting period (coordinator), e.g. after a committee meeting.' })
 export class CloseReportingPeriodInput extends CommandEnvelopeInput {
-  @Field(() => ID) @Slug() planId: string;
-  @Field() @Text() name: string;
+  @Field(() => ID, { description: 'The plan (its slug).' }) @Slug() planId: string;
+  @Field({ description: 'Name of the period (e.g. "2020-S1").' }) @Text() name: string;
   @Field({ description: 'End of the period (ISO 8601).' })
   @IsISO8601({ strict: true }, { message: 'endsAt must be an ISO 8601 date or date-time, got $value' })
   endsAt: string;

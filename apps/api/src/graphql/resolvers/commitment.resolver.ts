@@ -38,8 +38,8 @@ export class CommitmentResolver {
     description: 'One commitment by id ("<planId>.<number>"), or null; with `asOf`, as it was at that point in time.',
   })
   commitment(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput,
+    @Args('id', { type: () => ID, description: 'Its id.' }) id: string,
+    @Args('asOf', { type: () => AsOfInput, nullable: true, description: 'A point in time; absent: now (live).' }) asOf?: AsOfInput,
   ): Promise<CommitmentView | undefined> {
     const point = toAsOf(asOf);
     return this.queryBus.execute(point ? new GetCommitmentAsOf(id, point) : new GetCommitment(id));
@@ -70,7 +70,10 @@ export class CommitmentResolver {
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Register a commitment in a plan.' })
-  registerCommitment(@Args('input') input: RegisterCommitmentInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  registerCommitment(
+    @Args('input', { description: 'The command; see its input type.' }) input: RegisterCommitmentInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     const { planId, axisId, number, title, leadOrganisation, problem, description } = input;
     return this.run(
       { type: 'RegisterCommitment', data: { planId, axisId, number, title, leadOrganisation, problem, description } },
@@ -80,75 +83,114 @@ export class CommitmentResolver {
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Plan a weighted activity.' })
-  planActivity(@Args('input') input: PlanActivityInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  planActivity(
+    @Args('input', { description: 'The command; see its input type.' }) input: PlanActivityInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     const { commitmentId, number, title, weight } = input;
     return this.run({ type: 'PlanActivity', data: { commitmentId, number, title, weight } }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: "Change an activity's weight." })
-  setActivityWeight(@Args('input') input: SetActivityWeightInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  setActivityWeight(
+    @Args('input', { description: 'The command; see its input type.' }) input: SetActivityWeightInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     const { commitmentId, activityId, weight } = input;
     return this.run({ type: 'SetActivityWeight', data: { commitmentId, activityId, weight } }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Report progress (0–100) on an activity, as of effectiveAt.' })
-  reportActivityProgress(@Args('input') input: ReportActivityProgressInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  reportActivityProgress(
+    @Args('input', { description: 'The command; see its input type.' }) input: ReportActivityProgressInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     const { commitmentId, activityId, progress, status, note } = input;
     return this.run({ type: 'ReportActivityProgress', data: { commitmentId, activityId, progress, status, note } }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Correct a wrong progress figure, with the reason.' })
-  correctActivityProgress(@Args('input') input: CorrectActivityProgressInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  correctActivityProgress(
+    @Args('input', { description: 'The command; see its input type.' }) input: CorrectActivityProgressInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     const { commitmentId, activityId, progress, status, reason } = input;
     return this.run({ type: 'CorrectActivityProgress', data: { commitmentId, activityId, progress, status, reason } }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Record an action done, not done or additional.' })
-  recordAction(@Args('input') input: RecordActionInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  recordAction(
+    @Args('input', { description: 'The command; see its input type.' }) input: RecordActionInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     const { commitmentId, activityId, kind, text, date, reason } = input;
     return this.run({ type: 'RecordAction', data: { commitmentId, activityId, kind, text, date, reason } }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Retract an action recorded by mistake, with the reason.' })
-  retractAction(@Args('input') input: RetractActionInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  retractAction(
+    @Args('input', { description: 'The command; see its input type.' }) input: RetractActionInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     const { commitmentId, activityId, actionId, reason } = input;
     return this.run({ type: 'RetractAction', data: { commitmentId, activityId, actionId, reason } }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Log a communication action.' })
-  logCommunicationAction(@Args('input') input: LogCommunicationActionInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  logCommunicationAction(
+    @Args('input', { description: 'The command; see its input type.' }) input: LogCommunicationActionInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     const { commitmentId, action, date, target, indicators } = input;
     return this.run({ type: 'LogCommunicationAction', data: { commitmentId, action, date, target, indicators } }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Record results, contribution and/or next steps.' })
-  recordOutcome(@Args('input') input: RecordOutcomeInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  recordOutcome(
+    @Args('input', { description: 'The command; see its input type.' }) input: RecordOutcomeInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     const { commitmentId, results, contribution, nextSteps } = input;
     return this.run({ type: 'RecordOutcome', data: { commitmentId, results, contribution, nextSteps } }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Suspend an active activity (it still counts in the rate).' })
-  suspendActivity(@Args('input') input: ActivityLifecycleInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  suspendActivity(
+    @Args('input', { description: 'The command; see its input type.' }) input: ActivityLifecycleInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     return this.run({ type: 'SuspendActivity', data: lifecycle(input) }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Resume a suspended activity.' })
-  resumeActivity(@Args('input') input: ActivityLifecycleInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  resumeActivity(
+    @Args('input', { description: 'The command; see its input type.' }) input: ActivityLifecycleInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     return this.run({ type: 'ResumeActivity', data: lifecycle(input) }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Cancel an activity (it no longer counts in the rate).' })
-  cancelActivity(@Args('input') input: ActivityLifecycleInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  cancelActivity(
+    @Args('input', { description: 'The command; see its input type.' }) input: ActivityLifecycleInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     return this.run({ type: 'CancelActivity', data: lifecycle(input) }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: 'Make a user a lead of this commitment (coordinator); recorded in the ledger.' })
-  assignLead(@Args('input') input: LeadAssignmentInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  assignLead(
+    @Args('input', { description: 'The command; see its input type.' }) input: LeadAssignmentInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     return this.run({ type: 'AssignLead', data: { commitmentId: input.commitmentId, userId: input.userId } }, input, ctx);
   }
 
   @Mutation(() => CommitmentPayload, { description: "Revoke a user's lead role on this commitment (coordinator); recorded in the ledger." })
-  revokeLead(@Args('input') input: LeadAssignmentInput, @Context() ctx: GqlContext): Promise<CommitmentPayload> {
+  revokeLead(
+    @Args('input', { description: 'The command; see its input type.' }) input: LeadAssignmentInput,
+    @Context() ctx: GqlContext,
+  ): Promise<CommitmentPayload> {
     return this.run({ type: 'RevokeLead', data: { commitmentId: input.commitmentId, userId: input.userId } }, input, ctx);
   }
 

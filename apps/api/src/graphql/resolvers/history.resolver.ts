@@ -11,14 +11,20 @@ export enum HistoryIntervalEnum {
   month = 'month',
   quarter = 'quarter',
 }
-registerEnumType(HistoryIntervalEnum, { name: 'HistoryInterval' });
+registerEnumType(HistoryIntervalEnum, {
+  name: 'HistoryInterval',
+  description: 'Spacing of rate history points (a month is a calendar month).',
+});
 
 @ObjectType('RatePoint', { description: 'The implementation rate effective at an instant.' })
 export class RatePointType {
-  @Field(() => GraphQLISODateTime, { description: 'The instant (by effective date).' })
+  @Field(() => GraphQLISODateTime, { description: 'The instant, by effective date (end of an interval, or the end of the range).' })
   at: Date;
-  @Field(() => Float, { description: 'The rate at that instant, percent 0–100, unrounded.' })
-  implementationRate: number;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The rate effective at that instant (as known at `knownAt`), percent 0–100, unrounded; null while nothing counted yet.',
+  })
+  implementationRate: number | null;
 }
 
 /** Rate history for charts, by effective date. */

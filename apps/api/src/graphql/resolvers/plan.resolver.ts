@@ -25,15 +25,18 @@ export class PlanResolver {
 
   @Query(() => PlanType, { nullable: true, description: 'One plan by id, or null; with `asOf`, as it was at that point in time.' })
   plan(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('asOf', { type: () => AsOfInput, nullable: true }) asOf?: AsOfInput,
+    @Args('id', { type: () => ID, description: 'Its id.' }) id: string,
+    @Args('asOf', { type: () => AsOfInput, nullable: true, description: 'A point in time; absent: now (live).' }) asOf?: AsOfInput,
   ): Promise<PlanView | undefined> {
     const point = toAsOf(asOf);
     return this.queryBus.execute(point ? new GetPlanAsOf(id, point) : new GetPlan(id));
   }
 
   @Mutation(() => PlanPayload, { description: 'Define a plan.' })
-  async definePlan(@Args('input') input: DefinePlanInput, @Context() ctx: GqlContext): Promise<PlanPayload> {
+  async definePlan(
+    @Args('input', { description: 'The command; see its input type.' }) input: DefinePlanInput,
+    @Context() ctx: GqlContext,
+  ): Promise<PlanPayload> {
     const { id, country, title, period } = input;
     return this.payload(
       await this.gateway.send(
@@ -47,7 +50,10 @@ export class PlanResolver {
   }
 
   @Mutation(() => PlanPayload, { description: 'Add an axis to a plan.' })
-  async addAxis(@Args('input') input: AddAxisInput, @Context() ctx: GqlContext): Promise<PlanPayload> {
+  async addAxis(
+    @Args('input', { description: 'The command; see its input type.' }) input: AddAxisInput,
+    @Context() ctx: GqlContext,
+  ): Promise<PlanPayload> {
     const { planId, axisId, title } = input;
     return this.payload(
       await this.gateway.send({ type: 'AddAxis', data: { planId, axisId, title } }, ctx.issuer, envelope(input), ctx.authError),
@@ -56,7 +62,10 @@ export class PlanResolver {
   }
 
   @Mutation(() => PlanPayload, { description: 'Close a reporting period of a plan.' })
-  async closeReportingPeriod(@Args('input') input: CloseReportingPeriodInput, @Context() ctx: GqlContext): Promise<PlanPayload> {
+  async closeReportingPeriod(
+    @Args('input', { description: 'The command; see its input type.' }) input: CloseReportingPeriodInput,
+    @Context() ctx: GqlContext,
+  ): Promise<PlanPayload> {
     const { planId, name, endsAt } = input;
     return this.payload(
       await this.gateway.send({ type: 'CloseReportingPeriod', data: { planId, name, endsAt } }, ctx.issuer, envelope(input), ctx.authError),

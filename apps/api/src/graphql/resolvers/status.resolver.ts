@@ -4,11 +4,11 @@ import { ReadModelService } from '@ledger/core';
 
 @ObjectType('ReadModelDigest', { description: "SHA-256 of a read model's full canonical content." })
 export class ReadModelDigestType {
-  @Field()
+  @Field({ description: 'Name of the read model.' })
   name: string;
-  @Field()
+  @Field({ description: 'SHA-256 (hex) of its canonical content.' })
   digest: string;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Number of entries it holds.' })
   entries: number;
 }
 
@@ -16,9 +16,9 @@ export class ReadModelDigestType {
 export class ReadModelStatusType {
   @Field({ description: 'Log position (decimal string).' })
   position: string;
-  @Field()
+  @Field({ description: 'Whether the read models have reached the head of the log since boot.' })
   caughtUp: boolean;
-  @Field(() => [ReadModelDigestType])
+  @Field(() => [ReadModelDigestType], { description: 'One digest per read model.' })
   models: ReadModelDigestType[];
 }
 

@@ -7,9 +7,9 @@ import type { GqlContext } from '../issuer';
 
 @ObjectType('LedgerVerification', { description: 'Result of recomputing the hash chain of the whole log.' })
 export class LedgerVerificationType {
-  @Field()
+  @Field({ description: 'True when every link of the chain (and the expected head, if given) checks out.' })
   ok: boolean;
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many events were checked.' })
   checkedEvents: number;
   @Field({ nullable: true, description: 'Position of the first event whose link is broken.' })
   firstBrokenPosition?: string;

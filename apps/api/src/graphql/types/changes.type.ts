@@ -5,15 +5,15 @@ import GraphQLJSON from 'graphql-type-json';
 export class ChangeEventType {
   @Field({ description: 'Log position (decimal string).' })
   position: string;
-  @Field({ description: 'Stream of the event, `commitment-<commitmentId>`.' })
+  @Field({ description: 'The stream it belongs to, e.g. "commitment-ma-2018-2020.4".' })
   stream: string;
-  @Field(() => Int, { description: 'Revision of the event in its stream, from 0.' })
+  @Field(() => Int, { description: 'Its revision within the stream, from 0.' })
   revision: number;
-  @Field({ description: 'Event type, e.g. ActivityProgressReported.' })
+  @Field({ description: 'Stored event type, e.g. "ActivityProgressReported".' })
   type: string;
-  @Field(() => GraphQLISODateTime, { description: 'Business date of the fact.' })
+  @Field(() => GraphQLISODateTime, { description: 'The business date the event refers to.' })
   effectiveAt: Date;
-  @Field(() => GraphQLJSON, { description: 'The event payload as stored.' })
+  @Field(() => GraphQLJSON, { description: 'The payload as stored.' })
   data: unknown;
 }
 
@@ -21,15 +21,15 @@ export class ChangeEventType {
 export class CommitmentChangeType {
   @Field(() => ID, { description: 'The commitment.' })
   commitmentId: string;
-  @Field(() => Int, { description: 'Its number in the plan.' })
+  @Field(() => Int, { description: 'Its number within the plan.' })
   number: number;
   @Field({ description: 'Its title.' })
   title: string;
-  @Field(() => Float, { description: 'Its rate as of `since` (0 when it did not exist yet).' })
-  rateBefore: number;
-  @Field(() => Float, { description: 'Its rate as of `until`.' })
-  rateAfter: number;
-  @Field(() => [ChangeEventType], { description: 'Events of its stream effective in (since, until], in log order.' })
+  @Field(() => Float, { nullable: true, description: 'Its rate effective at `since` (null while nothing counted).' })
+  rateBefore: number | null;
+  @Field(() => Float, { nullable: true, description: 'Its rate effective at `until` (null while nothing counts).' })
+  rateAfter: number | null;
+  @Field(() => [ChangeEventType], { description: 'Its events effective in (since, until], known at `knownAt`, in log order.' })
   events: ChangeEventType[];
 }
 
@@ -41,10 +41,10 @@ export class PlanChangesType {
   until: Date;
   @Field(() => GraphQLISODateTime, { nullable: true, description: 'As known at this instant (absent: as known now).' })
   knownAt?: Date;
-  @Field(() => Float, { description: 'Plan rate effective at `since`.' })
-  rateBefore: number;
-  @Field(() => Float, { description: 'Plan rate effective at `until`.' })
-  rateAfter: number;
+  @Field(() => Float, { nullable: true, description: 'Plan rate effective at `since`.' })
+  rateBefore: number | null;
+  @Field(() => Float, { nullable: true, description: 'Plan rate effective at `until`.' })
+  rateAfter: number | null;
   @Field(() => [CommitmentChangeType], { description: 'Commitments with events or a rate change in the range.' })
   commitments: CommitmentChangeType[];
 }

@@ -1,0 +1,137 @@
+import { mustMutate } from '../support/ledger-fixtures';
+import { startTestApp, type TestApp } from '../support/test-app';
+
+/**
+ * The public pages over HTTP, without a browser: server-rendered HTML that works without
+ * JavaScript (real links and GET forms), CSV export, report download, caching, security headers.
+ */
+describe('public pages (server-rendered)', () => {
+  let t: TestApp;
+  const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+  beforeAll(async () => (t = await startTestApp({ sample: true })), 90_000);
+  afterAll(() => t?.stop());
+
+  it('sends / to the only plan, keeping the language', async () => {
+    const res = await get('/?lang=en');
+    expect(res.statusCode).toBe(302);
+    expect(res.headers.location).toBe('/plan/ma-2018-2020?lang=en');
+  });
+
+  it('renders the plan overview in French by default, with its rate, table and "last updated"', async () => {
+    const res = await get('/plan/ma-2018-2020');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/<html lang="fr" dir="ltr">/);
+    expect(res.body).toContain('Taux de réalisation global');
+    expect(res.body).toMatch(/84\s?%/);
+    expect((res.body.match(/<tr id="c-\d+"/g) ?? []).length).toBe(18);
+    expect(res.body).toMatch(/Dernière mise à jour : .* \(position \d+ du registre\)/);
+    expect(res.body).toContain('<script type="application/json" id="page-state">');
+  });
+
+  it('renders Arabic right to left', async () => {
+    const res = await get('/plan/ma-2018-2020?lang=ar');
+    expect(res.body).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(res.body).toContain('نسبة الإنجاز الإجمالية');
+  });
+
+  it('filters and sorts the table from GET parameters (no JavaScript needed)', async () => {
+    const res = await get('/plan/ma-2018-2020?axis=integrite&sort=rate&dir=desc');
+    const rows = [...res.body.matchAll(/<tr id="c-(\d+)"/g)].map((m) => Number(m[1]));
+    expect(rows.length).toBeGreaterThan(1);
+    expect(rows.length).toBeLessThan(18);
+    const rates = [...res.body.matchAll(/<tr id="c-\d+"[\s\S]*?<span class="rate-text">(\d+)/g)].map((m) => Number(m[1]));
+    expect(rates).toEqual([...rates].sort((a, b) => b - a));
+    expect(res.body).toMatch(/aria-sort="descending"/);
+  });
+
+  it('exports the table in view as CSV, neutralising cells that a spreadsheet would run', async () => {
+    await mustMutate(t, 'definePlan', { id: 'csv', country: 'X', title: 'Plan', period: '2021' });
+    await mustMutate(t, 'addAxis', { planId: 'csv', axisId: 'a', title: 'A' });
+    await mustMutate(t, 'registerCommitment', {
+      planId: 'csv',
+      axisId: 'a',
+      number: 1,
+      title: '=HYPERLINK("http://evil")',
+      leadOrganisation: '+33 org',
+    });
+    const res = await get('/plan/csv/commitments.csv');
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="csv-commitments.csv"/);
+    const lines = res.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe('N°,Intitulé,Axe,Organisme responsable,Taux de réalisation (%),Non commencées,Limitées,Importantes,Terminées');
+    expect(lines[1]).toBe(`1,"'=HYPERLINK(""http://evil"")",1. A,'+33 org,,0,0,0,0`);
+  });
+
+  it('downloads the self-assessment report as HTML and Markdown', async () => {
+    const html = await get('/plan/ma-2018-2020/report.html?asOf=2020-12-31');
+    expect(html.headers['content-disposition']).toMatch(/ma-2018-2020-self-assessment-fr-2020-12-31\.html/);
+    expect(html.body).toContain('<!DOCTYPE html>');
+    const md = await get('/plan/ma-2018-2020/report.md?lang=en');
+    expect(md.headers['content-type']).toMatch(/text\/markdown/);
+  });
+
+  it('answers 304 to a page revalidation until something is written', async () => {
+    const first = await get('/plan/ma-2018-2020');
+    const again = await get('/plan/ma-2018-2020', { 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    await mustMutate(t, 'recordOutcome', { commitmentId: 'ma-2018-2020.1', nextSteps: 'suite' });
+    expect((await get('/plan/ma-2018-2020', { 'if-none-match': String(first.headers.etag) })).statusCode).toBe(200);
+  });
+
+  it('caches anonymous GET queries by log position (ETag), never authenticated ones', async () => {
+    const url = `/graphql?query=${encodeURIComponent('{ plans { id } }')}`;
+    const first = await get(url);
+    expect(first.statusCode).toBe(200);
+    expect(first.headers.etag).toMatch(/^W\/"\d+"$/);
+    expect((await get(url, { 'if-none-match': String(first.headers.etag) })).statusCode).toBe(304);
+    const token = await t.tokenFor('auditor');
+    const authed = await get(url, { authorization: `Bearer ${token}` });
+    expect(authed.headers.etag).toBeUndefined();
+  });
+
+  it('answers automatic persisted queries over GET by hash, cacheable like any GET query', async () => {
+    const { createHash } = await import('node:crypto');
+    const query = '{ plans { id implementationRate } }';
+    const hash = createHash('sha256').update(query).digest('hex');
+    const byHash = `/graphql?extensions=${encodeURIComponent(JSON.stringify({ persistedQuery: { version: 1, sha256Hash: hash } }))}`;
+    expect((await get(byHash)).json().errors[0].message).toMatch(/PersistedQueryNotFound/);
+    expect((await get(`${byHash}&query=${encodeURIComponent(query)}`)).statusCode).toBe(200);
+    const res = await get(byHash);
+    expect(res.json().data.plans.length).toBeGreaterThan(0);
+    expect((await get(byHash, { 'if-none-match': String(res.headers.etag) })).statusCode).toBe(304);
+  });
+
+  it('lists the plans on / when there are several', async () => {
+    const res = await get('/?lang=en');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Action plans');
+    expect((res.body.match(/class="plan-card"/g) ?? []).length).toBe(2);
+  });
+
+  it('sets a Content-Security-Policy without inline scripts; only embeds may be framed', async () => {
+    const page = await get('/plan/ma-2018-2020');
+    expect(page.headers['content-security-policy']).toMatch(/script-src 'self';/);
+    expect(page.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(page.body).not.toMatch(/<script(?![^>]*(type="application\/json"|src=))/);
+    const embed = await get('/embed/plan/ma-2018-2020');
+    expect(embed.statusCode).toBe(200);
+    expect(embed.headers['content-security-policy']).toMatch(/frame-ancestors \*/);
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+  });
+
+  it('answers 404 with a page for an unknown plan or commitment', async () => {
+    const res = await get('/commitment/ma-2018-2020.99');
+    expect(res.statusCode).toBe(404);
+    expect(res.body).toContain('Page introuvable');
+  });
+
+  it('renders a commitment as effective on a date, with a banner that says it is not live', async () => {
+    const res = await get('/commitment/ma-2018-2020.7?asOf=2019-06-30&lang=en');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('Situation on 30 June 2019');
+    expect(res.body).toContain('it is not updated live');
+  });
+});
