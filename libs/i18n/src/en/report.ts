@@ -37,7 +37,7 @@ export const EN_REPORT: ReportLabels = {
   formula:
     'Commitment rate = Σ(weight × progress) / Σ(weight) over its activities that are not cancelled; ' +
     'axis rate = mean of its commitments’ rates; plan rate = mean of all its commitments’ rates. ' +
-    'Percent 0–100, unrounded (the report rounds half up to whole percent).',
+    'Percent 0–100, unrounded (the report rounds half up to whole percent); null while nothing counts yet (no activity, or all cancelled), and such a commitment is left out of the means.',
   reconstructed: 'Reconstructed data',
   generated: (at) => `Report generated from the ledger on ${at}.`,
   provenance: (position, hash) =>

@@ -35,7 +35,7 @@ export const FR_REPORT: ReportLabels = {
   nextSteps: 'Prochaines étapes',
   method: 'Méthode de calcul',
   formula:
-    "Taux d'un engagement = Σ(poids × avancement) / Σ(poids) sur ses activités non annulées ; taux d'un axe = moyenne des taux de ses engagements ; taux du plan = moyenne des taux de tous ses engagements. Les chiffres sont conservés sans arrondi dans le registre ; le rapport les arrondit à l'unité (0,5 vers le haut).",
+    "Taux d'un engagement = Σ(poids × avancement) / Σ(poids) sur ses activités non annulées ; taux d'un axe = moyenne des taux de ses engagements ; taux du plan = moyenne des taux de tous ses engagements. Les chiffres sont conservés sans arrondi dans le registre ; le rapport les arrondit à l'unité (0,5 vers le haut). Un engagement sans activité comptée (aucune, ou toutes annulées) n'a pas encore de taux et n'entre pas dans les moyennes.",
   reconstructed: 'Données reconstituées',
   generated: (at) => `Rapport généré depuis le registre le ${at}.`,
   provenance: (position, hash) =>
