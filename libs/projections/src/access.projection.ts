@@ -1,5 +1,5 @@
 import { evolveAccess, initialAccessState, isAccessEvent, leadsOf, parseStreamName, type AccessState } from '@ledger/domain';
-import { toLedgerEvent, type ProjectedEvent } from './projected-event';
+import { recordedAtOf, toLedgerEvent, type ProjectedEvent } from './projected-event';
 
 /** A current lead of a commitment, and when the ledger recorded the assignment. */
 export interface LeadAssignment {
@@ -26,7 +26,7 @@ export class AccessProjection {
     this.plans.set(planId, evolveAccess(this.plans.get(planId) ?? initialAccessState, domainEvent));
     const key = `${commitmentId}\u0000${userId}`;
     if (domainEvent.type === 'LeadAssigned') {
-      this.assignedAt.set(key, String(event.metadata.recordedAt ?? ''));
+      this.assignedAt.set(key, String(recordedAtOf(event) ?? ''));
       this.commitmentsOfUser(userId).add(commitmentId);
     } else {
       this.assignedAt.delete(key);

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LedgerError } from '@ledger/domain';
-import { LedgerReadModel, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
+import { commandIdOf, LedgerReadModel, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
 
 interface Waiter {
   position: bigint;
@@ -34,7 +34,7 @@ export class ReadModelService {
 
   /** Remembers which stream a client-chosen commandId wrote to (fed by the subscription). */
   recordCommand(event: ProjectedEvent): void {
-    const id = event.metadata.commandId;
+    const id = commandIdOf(event);
     if (typeof id === 'string' && !id.startsWith(AUTO_COMMAND_ID_PREFIX) && !this.commandStreams.has(id))
       this.commandStreams.set(id, event.stream);
   }

@@ -8,7 +8,7 @@ import {
   type CommitmentEvent,
   type PlanEvent,
 } from '@ledger/domain';
-import type { ProjectedEvent } from '../projected-event';
+import { rawEffectiveAtOf, recordedAtOf, type ProjectedEvent } from '../projected-event';
 import { appendRow, clearLogColumns } from './log-columns';
 import {
   createActivityNode,
@@ -47,7 +47,7 @@ export class TimeTravelIndex {
   }
 
   private row(event: ProjectedEvent): number {
-    return appendRow(this.data.log, event.position, event.metadata.recordedAt, event.metadata.effectiveAt);
+    return appendRow(this.data.log, event.position, recordedAtOf(event), rawEffectiveAtOf(event));
   }
 
   private plan(id: string): PlanNode {
