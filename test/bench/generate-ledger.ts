@@ -109,28 +109,29 @@ export function generateLedger(file: string, total: number, seed = 42): { events
         const c = commitments[Math.floor(random() * commitments.length)];
         const activity = c.state.activities[Math.floor(random() * c.state.activities.length)];
         const roll = random();
+        // Texts differ per event, as real ones do (no sharing of one string can flatter memory figures).
+        const text = `${TEXT} (${written})`;
         const on = { commitmentId: c.id, activityId: activityIdOf(c.id, activity.number) };
         const cmd: CommitmentCommand =
           roll < 0.6
             ? { type: 'ReportActivityProgress', data: { ...on, progress: Math.round(random() * 100) } }
             : roll < 0.9
-              ? { type: 'RecordAction', data: { ...on, kind: roll < 0.8 ? 'DONE' : 'ADDITIONAL', text: TEXT, date: 'Mars 2019' } }
+              ? { type: 'RecordAction', data: { ...on, kind: roll < 0.8 ? 'DONE' : 'ADDITIONAL', text, date: 'Mars 2019' } }
               : roll < 0.97
                 ? {
                     type: 'LogCommunicationAction',
                     data: {
                       commitmentId: c.id,
-                      action: TEXT,
+                      action: text,
                       date: '12 mars 2020',
                       target: 'Société civile',
                       indicators: 'Nombre de participants (120)',
                     },
                   }
-                : { type: 'RecordOutcome', data: { commitmentId: c.id, results: TEXT } };
+                : { type: 'RecordOutcome', data: { commitmentId: c.id, results: text } };
         const events = decideCommitment(cmd, c.state);
-        // Keep state small: actions and communication actions are not needed to decide progress.
-        c.state = { ...events.reduce((s, e) => evolveCommitment(s, e), c.state), communicationActions: [] };
-        c.state = { ...c.state, activities: c.state.activities.map((a) => (a.actions.length > 50 ? { ...a, actions: [] } : a)) };
+        // The whole state, so action and communication-action ids are the ones the decider derives (x1, x2, …).
+        c.state = events.reduce((s, e) => evolveCommitment(s, e), c.state);
         write(streamName('commitment', c.id), events);
       }
     });

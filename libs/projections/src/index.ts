@@ -2,6 +2,8 @@ export * from './projected-event';
 export * from './last-update';
 export * from './plans.projection';
 export * from './commitments.projection';
+export * from './commitments/commitment-rows';
+export * from './content/event-content';
 export * from './access.projection';
 export * from './views';
 export * from './ledger-read-model';

@@ -1,6 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LedgerError } from '@ledger/domain';
-import { commandIdOf, LedgerReadModel, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
+import { EVENT_STORE, SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { commandIdOf, LedgerReadModel, LogEventContent, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
 
 interface Waiter {
   position: bigint;
@@ -19,7 +20,7 @@ export const AUTO_COMMAND_ID_PREFIX = 'auto-';
 @Injectable()
 export class ReadModelService {
   private readonly logger = new Logger('Projections');
-  readonly model = new LedgerReadModel();
+  readonly model: LedgerReadModel;
   /** Events applied so far (every stream): the log's size, for the API's cost model. */
   events = 0;
   caughtUp = false;
@@ -31,6 +32,12 @@ export class ReadModelService {
   private readonly appliedListeners = new Set<(batch: readonly ProjectedEvent[]) => void>();
   /** Client-chosen commandIds → the stream they wrote to (ids the server generates start with `auto-`). */
   private readonly commandStreams = new Map<string, string>();
+
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    // The embedded store serves an event by position synchronously: texts stay in the log, not in memory.
+    const content = store instanceof SqliteEventStore ? new LogEventContent((position) => store.contentAt(position)) : undefined;
+    this.model = new LedgerReadModel({ content });
+  }
 
   /** Remembers which stream a client-chosen commandId wrote to (fed by the subscription). */
   recordCommand(event: ProjectedEvent): void {

@@ -75,13 +75,16 @@ export class SqliteEventStore implements EventStore {
         )
         .raw(true),
       metadataAt: this.db.prepare('SELECT metadata FROM events WHERE position = ?').pluck(),
+      contentAt: this.db
+        .prepare('SELECT data, headers, effective_at, CASE WHEN headers = 1 THEN NULL ELSE metadata END FROM events WHERE position = ?')
+        .raw(true),
       headerMismatch: this.db.prepare(HEADER_MISMATCH_SQL),
       headPosition: this.db.prepare('SELECT max(position) FROM events').pluck(),
     };
     // Exact integers everywhere, except the catch-up read: positions stay far below 2^53 and plain
     // numbers in raw rows make replay markedly faster (BENCHMARKS.md).
-    for (const s of Object.values(this.statements))
-      if (s !== this.statements.after && s !== this.statements.metadataAt) s.safeIntegers(true);
+    const plain: unknown[] = [this.statements.after, this.statements.metadataAt, this.statements.contentAt];
+    for (const s of Object.values(this.statements)) if (!plain.includes(s)) s.safeIntegers(true);
     this.batcher = new AppendBatcher((batch) => this.flush(batch));
   }
 
@@ -239,6 +242,19 @@ export class SqliteEventStore implements EventStore {
       );
     }
     return out;
+  }
+
+  /**
+   * The data and business date of the event at `position`, synchronously: what read models that
+   * do not keep texts in memory read back when a view asks (one indexed lookup).
+   */
+  contentAt(position: number): { data: Record<string, unknown>; effectiveAt?: string } | undefined {
+    if (this.closed) throw new Error(`event store is closed: cannot read position ${position}`);
+    const row = this.statements.contentAt.get(position) as [string, number | null, string | null, string | null] | undefined;
+    if (!row) return undefined;
+    const [data, headers, effectiveAt, metadata] = row;
+    const date = headers === 1 ? effectiveAt : (JSON.parse(metadata!) as Record<string, unknown>).effectiveAt;
+    return { data: JSON.parse(data) as Record<string, unknown>, effectiveAt: typeof date === 'string' ? date : undefined };
   }
 
   /** The metadata of the row at `position` (a catch-up event that skipped it, asked for it). */
