@@ -7,6 +7,12 @@ export interface LeadAssignment {
   assignedAt: string;
 }
 
+export interface AccessSnapshot {
+  plans: Array<[string, AccessState]>;
+  assignedAt: Array<[string, string]>;
+  byUser: Array<[string, string[]]>;
+}
+
 /**
  * Read model of lead assignments (the `access-<planId>` streams), folded with the domain's own
  * `evolveAccess` — the rule the command handler authorises with — plus when each lead was assigned.
@@ -56,6 +62,18 @@ export class AccessProjection {
         .sort()
         .map((commitmentId) => ({ planId, commitmentId, leads: this.leadsOf(planId, commitmentId) })),
     );
+  }
+
+  /** Its whole state as plain data (small: one entry per lead assignment). */
+  toSnapshot(): AccessSnapshot {
+    return { plans: [...this.plans], assignedAt: [...this.assignedAt], byUser: [...this.byUser].map(([user, ids]) => [user, [...ids]]) };
+  }
+
+  restore(snapshot: AccessSnapshot): void {
+    this.clear();
+    for (const [planId, state] of snapshot.plans) this.plans.set(planId, state);
+    for (const [key, at] of snapshot.assignedAt) this.assignedAt.set(key, at);
+    for (const [user, ids] of snapshot.byUser) this.byUser.set(user, new Set(ids));
   }
 
   clear(): void {

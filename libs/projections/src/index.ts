@@ -12,3 +12,4 @@ export * from './time-travel';
 export * from './audit';
 export * from './digest';
 export * from './read-model-stats';
+export * from './snapshot';

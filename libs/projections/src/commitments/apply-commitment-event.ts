@@ -1,4 +1,4 @@
-import { isBefore, OUTCOME_FIELDS, type ActivityLifecycle, type CommitmentEvent } from '@ledger/domain';
+import { ACTION_KINDS, isBefore, OUTCOME_FIELDS, type ActionKind, type ActivityLifecycle, type CommitmentEvent } from '@ledger/domain';
 import type { EventContentSource } from '../content/event-content';
 import { derivedActionId, derivedCommunicationId, type ActivityRow, type CommitmentRow } from './commitment-rows';
 
@@ -137,7 +137,7 @@ function applyToActivity(a: ActivityRow, event: CommitmentEvent, at: AppliedAt, 
       const { actionId, kind, text, date, reason } = event.data;
       const rows = a.actions;
       rows.ids.push(actionId === derivedActionId(a.id, rows.ids.length) ? null : actionId);
-      rows.kinds.push(kind);
+      rows.kinds.push(internedKind(kind));
       rows.positions.push(at.position);
       content.remember<ActionContent>(at.position, { text, date, reason, effectiveAt });
       return;
@@ -158,6 +158,9 @@ function applyToActivity(a: ActivityRow, event: CommitmentEvent, at: AppliedAt, 
       return;
   }
 }
+
+/** The module's constant, so 300,000 actions hold a pointer each, not their own parsed "DONE". */
+export const internedKind = (kind: ActionKind): ActionKind => ACTION_KINDS.find((k) => k === kind) ?? kind;
 
 function changeLifecycle(a: ActivityRow, lifecycle: ActivityLifecycle, reason: string | undefined, effectiveAt: string | undefined): void {
   if (isBefore(effectiveAt, a.lifecycleEffectiveAt)) return;
