@@ -40,6 +40,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
   private subscribe(): void {
     if (this.stopping) return;
     const started = Date.now();
+    const from = this.readModels.position;
     let count = 0;
     this.subscription = this.store.subscribeToAll(
       { fromPosition: this.readModels.position === 0n ? 'start' : this.readModels.position },
@@ -57,6 +58,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
           this.retries = 0;
           this.readModels.disconnected = undefined;
           this.readModels.caughtUp = true;
+          this.readModels.catchUp ??= { from: from.toString(), events: count, ms: Date.now() - started };
           this.logger.log(`read models caught up: ${count} events in ${Date.now() - started} ms, position ${this.readModels.position}`);
           this.caughtUpResolve();
         },
@@ -78,6 +80,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     const batch = this.buffer;
     this.buffer = [];
     if (batch.length === 0 || this.readModels.failure) return;
+    this.readModels.willApply(batch);
     this.eventBus.publish(new LedgerEventsRecorded(batch));
     if (this.readModels.failure) {
       void this.subscription?.stop();
@@ -85,6 +88,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     }
     for (const event of batch) this.readModels.recordCommand(event);
     this.readModels.events += batch.length;
+    this.readModels.appliedUpTo(batch[batch.length - 1]);
     this.readModels.advance(batch[batch.length - 1].position);
     this.readModels.applied(batch);
   }

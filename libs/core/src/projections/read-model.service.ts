@@ -1,7 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LedgerError } from '@ledger/domain';
-import { EVENT_STORE, SqliteEventStore, type EventStore } from '@ledger/event-store';
+import { EVENT_STORE, readIntegrity, SqliteEventStore, type EventStore, type RecordedEvent } from '@ledger/event-store';
 import { commandIdOf, LedgerReadModel, LogEventContent, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
+
+/** An event of the log, named by position, id and (where the store seals events) chain hash. */
+export interface LastEvent {
+  position: bigint;
+  id: string;
+  hash?: string;
+}
 
 interface Waiter {
   position: bigint;
@@ -24,12 +31,18 @@ export class ReadModelService {
   /** Events applied so far (every stream): the log's size, for the API's cost model. */
   events = 0;
   caughtUp = false;
+  /** The first catch-up of this process: from which position, how many events, how long (time to ready). */
+  catchUp: { from: string; events: number; ms: number } | undefined;
   failure: ProjectionFailure | undefined;
   /** Why the subscription is not running (store unreachable), if it is not. */
   disconnected: string | undefined;
   private waiters: Waiter[] = [];
   /** Told after each batch the read models applied (live updates hook in here). */
   private readonly appliedListeners = new Set<(batch: readonly ProjectedEvent[]) => void>();
+  /** Told before the read models apply a batch (a snapshot being written saves what it touches first). */
+  private readonly beforeListeners = new Set<(batch: readonly ProjectedEvent[]) => void>();
+  /** The last event applied: a snapshot names it, so a log that no longer holds it is seen. */
+  private last: RecordedEvent | LastEvent | undefined;
   /** Client-chosen commandIds → the stream they wrote to (ids the server generates start with `auto-`). */
   private readonly commandStreams = new Map<string, string>();
 
@@ -44,6 +57,39 @@ export class ReadModelService {
     const id = commandIdOf(event);
     if (typeof id === 'string' && !id.startsWith(AUTO_COMMAND_ID_PREFIX) && !this.commandStreams.has(id))
       this.commandStreams.set(id, event.stream);
+  }
+
+  /** commandId → stream (it only grows): for snapshots. */
+  get commands(): ReadonlyMap<string, string> {
+    return this.commandStreams;
+  }
+
+  /** The last event applied (its chain hash read now, from its metadata), or undefined at position 0. */
+  lastEvent(): LastEvent | undefined {
+    const last = this.last;
+    if (!last || !('metadata' in last)) return last;
+    return { position: last.position, id: last.id, hash: readIntegrity(last.metadata)?.hash };
+  }
+
+  /** Called by the projection runner once a batch is applied. */
+  appliedUpTo(event: RecordedEvent): void {
+    this.last = event;
+  }
+
+  /** Takes what a snapshot restored (the read models themselves are restored in place). */
+  restored(state: { events: number; commands: Iterable<[string, string]>; last: LastEvent }): void {
+    this.events = state.events;
+    this.commandStreams.clear();
+    for (const [id, stream] of state.commands) this.commandStreams.set(id, stream);
+    this.last = state.last;
+  }
+
+  /** Back to empty read models (a snapshot that could not be restored whole). */
+  reset(): void {
+    this.model.clear();
+    this.events = 0;
+    this.commandStreams.clear();
+    this.last = undefined;
   }
 
   /** The stream a commandId was used on, as far as the read models know. */
@@ -96,6 +142,17 @@ export class ReadModelService {
       w.resolve();
       return false;
     });
+  }
+
+  /** Registers a listener told before each batch is applied; returns its removal. */
+  onBeforeApply(listener: (batch: readonly ProjectedEvent[]) => void): () => void {
+    this.beforeListeners.add(listener);
+    return () => this.beforeListeners.delete(listener);
+  }
+
+  /** Called by the projection runner before it hands a batch to the projections. */
+  willApply(batch: readonly ProjectedEvent[]): void {
+    for (const listener of this.beforeListeners) listener(batch);
   }
 
   /** Registers a listener told after each applied batch; returns its removal. */

@@ -1,0 +1,4 @@
+export * from './read-model-snapshots.service';
+export * from './snapshot-status';
+export * from './snapshot-file';
+export * from './projection-fingerprint';
