@@ -3,6 +3,7 @@ import type { AccessSnapshot } from '../access.projection';
 import type { CommitmentRow } from '../commitments/commitment-rows';
 import type { PlanRecord } from '../plans.projection';
 import type { CommitmentNode, PlanNode } from '../time-travel/index-nodes';
+import { pack, unpack } from './packed-arrays';
 
 /**
  * The pieces a snapshot of the read models is made of, each serialised on its own (V8's
@@ -24,5 +25,5 @@ export type ModelChunk =
   /** Scalars the caller adds (e.g. how many events were applied). */
   | { kind: 'meta'; values: Record<string, unknown> };
 
-export const encodeChunk = (chunk: ModelChunk): Buffer => serialize(chunk);
-export const decodeChunk = (bytes: Uint8Array): ModelChunk => deserialize(bytes) as ModelChunk;
+export const encodeChunk = (chunk: ModelChunk): Buffer => serialize(pack(chunk));
+export const decodeChunk = (bytes: Uint8Array): ModelChunk => unpack(deserialize(bytes)) as ModelChunk;
