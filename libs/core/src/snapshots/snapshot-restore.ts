@@ -1,9 +1,10 @@
 import type { EventStore } from '@ledger/event-store';
 import { readIntegrity } from '@ledger/event-store';
-import { decodeChunk, restoreModel } from '@ledger/projections';
+import { decodeChunk, restoreModel, type ModelChunk } from '@ledger/projections';
 import type { ReadModelService } from '../projections/read-model.service';
 import { projectionFingerprint } from './projection-fingerprint';
-import { readSnapshotFile, SnapshotFileError, type SnapshotHeader } from './snapshot-file';
+import { SnapshotFileReader } from './snapshot-file-reader';
+import { SnapshotFileError, type SnapshotHeader } from './snapshot-format';
 import type { SnapshotStatus } from './snapshot-status';
 
 /** Why a whole snapshot file does not fit this process, or undefined when it does. */
@@ -26,23 +27,39 @@ async function unfit(header: SnapshotHeader, store: EventStore): Promise<string 
 /** Restores the read models from `file` when it is whole, of this code and of this log; says what happened. */
 export async function restoreSnapshot(file: string, store: EventStore, readModels: ReadModelService): Promise<SnapshotStatus> {
   const started = performance.now();
+  let reader: SnapshotFileReader | undefined;
   try {
-    const snapshot = await readSnapshotFile(file);
-    if (!snapshot) return { state: 'none' };
-    const why = await unfit(snapshot.header, store);
-    if (why) return { state: 'ignored', reason: why, position: snapshot.header.position };
-    const position = BigInt(snapshot.header.position);
-    const extras = restoreModel(readModels.model, position, snapshot.pieces.map(decodeChunk));
+    reader = await SnapshotFileReader.open(file);
+    if (!reader) return { state: 'none' };
+    const { header } = reader;
+    const why = await unfit(header, store);
+    if (why) return { state: 'ignored', reason: why, position: header.position };
+    // Decoded as read (V8 copies each piece out of the read buffer); used only once the whole file checked out.
+    // A corrupt piece may not even decode: the checksum, checked at the end, says why first.
+    const chunks: ModelChunk[] = [];
+    let undecodable: unknown;
+    await reader.pieces((piece) => {
+      try {
+        if (!undecodable) chunks.push(decodeChunk(piece));
+      } catch (error) {
+        undecodable = error;
+      }
+    });
+    if (undecodable) throw undecodable;
+    const position = BigInt(header.position);
+    const extras = restoreModel(readModels.model, position, chunks);
     readModels.restored({
       events: Number(extras.meta.events ?? 0),
       commands: (extras.maps.get('commands') ?? []) as Array<[string, string]>,
-      last: { position, id: snapshot.header.eventId, hash: snapshot.header.eventHash },
+      last: { position, id: header.eventId, hash: header.eventHash },
     });
-    return { state: 'loaded', position: snapshot.header.position, loadMs: Math.round(performance.now() - started) };
+    return { state: 'loaded', position: header.position, loadMs: Math.round(performance.now() - started) };
   } catch (error) {
     readModels.reset();
     const reason =
       error instanceof SnapshotFileError ? error.message : `unreadable: ${error instanceof Error ? error.message : String(error)}`;
     return { state: 'ignored', reason };
+  } finally {
+    await reader?.close();
   }
 }
