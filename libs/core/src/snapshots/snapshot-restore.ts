@@ -34,8 +34,8 @@ export async function restoreSnapshot(file: string, store: EventStore, readModel
     const { header } = reader;
     const why = await unfit(header, store);
     if (why) return { state: 'ignored', reason: why, position: header.position };
-    // Decoded as read (V8 copies each piece out of the read buffer); used only once the whole file checked out.
-    // A corrupt piece may not even decode: the checksum, checked at the end, says why first.
+    // Decoded as read (decodeChunk keeps nothing that shares the reader's reused buffer); used only
+    // once the whole file checked out. A corrupt piece may not even decode: the checksum says why first.
     const chunks: ModelChunk[] = [];
     let undecodable: unknown;
     await reader.pieces((piece) => {

@@ -26,4 +26,5 @@ export type ModelChunk =
   | { kind: 'meta'; values: Record<string, unknown> };
 
 export const encodeChunk = (chunk: ModelChunk): Buffer => serialize(pack(chunk));
+/** The piece in `bytes`; what it returns shares no memory with `bytes` (a reader may reuse them). */
 export const decodeChunk = (bytes: Uint8Array): ModelChunk => unpack(deserialize(bytes)) as ModelChunk;

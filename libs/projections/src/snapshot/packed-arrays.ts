@@ -66,8 +66,15 @@ function plainArray(typed: ArrayLike<number>): number[] {
   return out;
 }
 
-/** Undoes `pack`, in place where it can (Maps are made anew in this realm). */
+// %TypedArray%.prototype.slice: a copy (Buffer's own `slice` is a view).
+const typedSlice = Object.getPrototypeOf(Uint8Array.prototype).slice as (this: ArrayBufferView) => ArrayBufferView;
+
+/**
+ * Undoes `pack`, in place where it can (Maps are made anew in this realm). Typed arrays are copied:
+ * V8's deserializer may hand back views into the bytes it read, which a streaming reader reuses.
+ */
 export function unpack(value: unknown): unknown {
+  if (ArrayBuffer.isView(value)) return typedSlice.call(value);
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = unpack(value[i]);
     return value;
