@@ -3,6 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@ledger/event-store';
 import { LedgerEventsRecorded } from './ledger-event-recorded';
 import { ReadModelService } from './read-model.service';
+import { RELEASE_AFTER_EVENTS, releaseHeap } from './release-heap';
 
 /**
  * Feeds the projections from the store's subscription to $all (never from in-process publishing),
@@ -58,9 +59,13 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
           this.retries = 0;
           this.readModels.disconnected = undefined;
           this.readModels.caughtUp = true;
+          const first = !this.readModels.catchUp;
           this.readModels.catchUp ??= { from: from.toString(), events: count, ms: Date.now() - started };
           this.logger.log(`read models caught up: ${count} events in ${Date.now() - started} ms, position ${this.readModels.position}`);
           this.caughtUpResolve();
+          // After a long replay or a snapshot restore (from > 0 the first time), give the garbage back once.
+          if (first && (count >= RELEASE_AFTER_EVENTS || from > 0n))
+            setImmediate(() => this.logger.log(`heap released after the first catch-up in ${releaseHeap()} ms`));
         },
         onError: (error) => {
           this.flush();
