@@ -63,9 +63,13 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
           this.readModels.catchUp ??= { from: from.toString(), events: count, ms: Date.now() - started };
           this.logger.log(`read models caught up: ${count} events in ${Date.now() - started} ms, position ${this.readModels.position}`);
           this.caughtUpResolve();
-          // After a long replay or a snapshot restore (from > 0 the first time), give the garbage back once.
-          if (first && (count >= RELEASE_AFTER_EVENTS || from > 0n))
-            setImmediate(() => this.logger.log(`heap released after the first catch-up in ${releaseHeap()} ms`));
+          // Once, after replaying or restoring a large log: give back the heap that took (release-heap.ts).
+          if (first && this.readModels.events >= RELEASE_AFTER_EVENTS)
+            setImmediate(() => {
+              const ms = releaseHeap();
+              if (this.readModels.catchUp) this.readModels.catchUp.heapReleasedMs = ms;
+              this.logger.log(`heap released after the first catch-up in ${ms} ms`);
+            });
         },
         onError: (error) => {
           this.flush();

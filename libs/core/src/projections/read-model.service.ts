@@ -31,8 +31,11 @@ export class ReadModelService {
   /** Events applied so far (every stream): the log's size, for the API's cost model. */
   events = 0;
   caughtUp = false;
-  /** The first catch-up of this process: from which position, how many events, how long (time to ready). */
-  catchUp: { from: string; events: number; ms: number } | undefined;
+  /**
+   * The first catch-up of this process: from which position, how many events, how long (time to
+   * ready), and how long the one full garbage collection after it took, once done (large logs only).
+   */
+  catchUp: { from: string; events: number; ms: number; heapReleasedMs?: number } | undefined;
   failure: ProjectionFailure | undefined;
   /** Why the subscription is not running (store unreachable), if it is not. */
   disconnected: string | undefined;

@@ -1,7 +1,7 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-/** Below this many events, a first catch-up leaves too little garbage to be worth a full collection. */
+/** Read models of fewer events leave too little garbage behind their first catch-up to be worth a full collection. */
 export const RELEASE_AFTER_EVENTS = 50_000;
 
 let collect: (() => void) | undefined;
