@@ -8,6 +8,7 @@ import { machine, percentile } from './measure';
 import { postLoad, type LoadResult } from './reads/http-load';
 import { fanOut } from './reads/live-fanout';
 import { buildApi, startApp, startPeer, type BenchServer } from './reads/servers';
+import { DASHBOARD_QUERY } from './reads/dashboard-query';
 
 /**
  * `npm run bench` (reads, issue 13): the dashboard's plan query under load, the built app next to a
@@ -23,10 +24,6 @@ const CONNECTIONS = Number(process.env.BENCH_READS_CONNECTIONS ?? 32);
 const SUBSCRIBERS = Number(process.env.BENCH_LIVE_SUBSCRIBERS ?? 1000);
 const WRITES = Number(process.env.BENCH_LIVE_WRITES ?? 20);
 const SECRET = 'bench-secret-0123456789abcdef-0123456789abcdef';
-
-/** The README's dashboard query (axes, 18 commitments, 79 activities), anonymous. */
-export const DASHBOARD_QUERY = `{ plan(id: "${PLAN}") { title implementationRate axes { title implementationRate }
-  commitments { number title implementationRate activities { number weight progress status } } } }`;
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const ms = (v: number) => `${v.toFixed(v < 10 ? 1 : 0)} ms`;

@@ -34,7 +34,7 @@ export class LiveResolver {
     description:
       'The plan, sent again each time it or one of its commitments changes (after this instance applied the change). Live only: no time travel.',
     resolve(this: LiveResolver, update: LiveUpdate): PlanView | undefined {
-      return this.readModels.model.plan(update.id);
+      return this.readModels.views.plan(update.id);
     },
   })
   async planUpdated(
@@ -49,7 +49,7 @@ export class LiveResolver {
   @Subscription(() => CommitmentType, {
     description: 'The commitment, sent again each time it changes (after this instance applied the change). Live only.',
     resolve(this: LiveResolver, update: LiveUpdate): CommitmentView | undefined {
-      return this.readModels.model.commitment(update.id);
+      return this.readModels.views.commitment(update.id);
     },
   })
   async commitmentUpdated(
