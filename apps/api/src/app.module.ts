@@ -18,6 +18,7 @@ import { EventLoopMonitor } from './health/event-loop.monitor';
 import { subscriptionLimitHook, subscriptionOptions } from './live/subscription-options';
 import { LiveResolver } from './live/live.resolver';
 import { LiveUpdatesPublisher } from './live/live-updates.publisher';
+import { LiveFanOut } from './live/live-fan-out';
 import { contextOf } from './graphql/issuer';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
 import { CommitmentListResolver } from './graphql/resolvers/commitment-list.resolver';
@@ -88,6 +89,7 @@ export class AppModule {
         ReportResolver,
         LiveResolver,
         LiveUpdatesPublisher,
+        LiveFanOut,
       ],
     };
   }

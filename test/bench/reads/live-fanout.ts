@@ -33,7 +33,7 @@ interface Client {
   last: string;
 }
 
-function open(url: string, subscription: FanOutOptions['subscription']): Promise<Client> {
+function open(url: string, subscription: FanOutOptions['subscription'], id: string): Promise<Client> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, 'graphql-transport-ws');
     const client: Client = { socket, got: 0, at: 0, last: '' };
@@ -44,7 +44,7 @@ function open(url: string, subscription: FanOutOptions['subscription']): Promise
       if (!subscribed) {
         if (!text.includes('"connection_ack"')) return reject(new Error(`no ack: ${text}`));
         subscribed = true;
-        socket.send(JSON.stringify({ id: '1', type: 'subscribe', payload: subscription }));
+        socket.send(JSON.stringify({ id, type: 'subscribe', payload: subscription }));
         return resolve(client);
       }
       if (text.startsWith('{"type":"next"')) {
@@ -75,7 +75,10 @@ export async function fanOut(options: FanOutOptions): Promise<FanOutResult> {
     // 50 handshakes at a time: the listen backlog of one process is not what is measured.
     for (let i = 0; i < options.subscribers; i += 50) {
       const batch = Math.min(50, options.subscribers - i);
-      clients.push(...(await Promise.all(Array.from({ length: batch }, () => open(options.wsUrl, options.subscription)))));
+      // Each its own subscription id (the graphql-ws client sends a UUID), as browsers would.
+      clients.push(
+        ...(await Promise.all(Array.from({ length: batch }, (_, j) => open(options.wsUrl, options.subscription, `sub-${i + j}`)))),
+      );
     }
     const connectMs = performance.now() - started;
     const everyone = (n: number) => clients.every((c) => c.got >= n);

@@ -39,7 +39,10 @@ function lineOf(child: ChildProcess, pattern: RegExp, what: string): Promise<Reg
   return new Promise((resolvePromise, reject) => {
     let out = '';
     let err = '';
-    child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+      if (process.env.BENCH_SERVER_STDERR) process.stderr.write(chunk);
+    });
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = pattern.exec(out);
@@ -50,6 +53,10 @@ function lineOf(child: ChildProcess, pattern: RegExp, what: string): Promise<Reg
 }
 
 function stopper(child: ChildProcess): () => Promise<void> {
+  // A bench that fails half-way leaves no server behind.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.removeListener('exit', orphan));
   return async () => {
     if (child.exitCode !== null) return;
     const exited = once(child, 'exit');
