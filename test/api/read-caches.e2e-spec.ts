@@ -1,3 +1,4 @@
+import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { waitFor } from '@ledger/testing';
@@ -53,6 +54,16 @@ describe('read caches (views per log position, cost estimates, live groups)', ()
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
     await t?.stop();
+  });
+
+  it('serves a schema whose plain fields are read inline, with field middleware and field resolvers kept', () => {
+    const schema = (t.app.getHttpAdapter().getInstance() as unknown as { graphql: { schema: GraphQLSchema } }).graphql.schema;
+    const fields = (type: string) => (schema.getType(type) as GraphQLObjectType).getFields();
+    expect(fields('Plan').title.resolve).toBeUndefined();
+    expect(fields('Activity').progress.resolve).toBeUndefined();
+    expect(fields('Plan').lastUpdatedAt.resolve).toBeDefined();
+    expect(fields('Commitment').axis.resolve).toBeDefined();
+    expect(fields('Commitment').leads.resolve).toBeDefined();
   });
 
   it('answers a read after a write with the write: the view cached before it is never served again', async () => {
