@@ -25,7 +25,7 @@ export function requestGate({ readModels, config, clock }: GateDeps) {
   return async (schema: GraphQLSchema, document: DocumentNode, context: MercuriusContext, variables?: Record<string, unknown>) => {
     const asked = (context.reply?.request.body as { operationName?: unknown } | undefined)?.operationName;
     const operationName = typeof asked === 'string' ? asked : undefined;
-    if (context.req) noteRequest(context.req, { operation: operationName ?? operationLabel(document) });
+    if (context.req) noteRequest(context.req, { operation: operationName ?? labelOf(document) });
     if (context.authError) throw context.authError;
     // Computed once per document, variables and log position (cost/cost-cache.ts); checked at every request.
     const estimate = costs.estimate(schema, document, variables ?? {}, operationName);
@@ -46,6 +46,13 @@ export function requestGate({ readModels, config, clock }: GateDeps) {
       );
     }
   };
+}
+
+// One label per parsed document (Mercurius keeps one per query text), not one per request.
+const labels = new WeakMap<DocumentNode, string | undefined>();
+function labelOf(document: DocumentNode): string | undefined {
+  if (!labels.has(document)) labels.set(document, operationLabel(document));
+  return labels.get(document);
 }
 
 /** For the logs: the document's only operation's name, else its root fields ("query { plans }"). */
