@@ -9,7 +9,7 @@ import { ReadModelService } from '@ledger/core';
 import { registerWebPages } from './web/web-pages.routes';
 import { GRAPHQL_LIMITS } from './graphql/hardening';
 import { TokenService, type Clock, type LedgerConfig } from '@ledger/core';
-import { callerOfRequest } from './http/caller';
+import { callerHook } from './http/caller';
 import { rateLimitOptions } from './http/rate-limits';
 import { loggerOptions, logRequests, PinoNestLogger, type LogStream } from './http/request-log';
 
@@ -39,9 +39,7 @@ export async function createApp(config: LedgerConfig, clock?: Clock, options: Ap
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST'] });
   // Who is calling is verified once, before the rate limit (which keys on it) and GraphQL (which reads it).
   const tokens = app.get(TokenService);
-  fastify.addHook('onRequest', async (req) => {
-    await callerOfRequest(req, tokens);
-  });
+  fastify.addHook('onRequest', callerHook(tokens));
   await app.register(rateLimit, rateLimitOptions(config));
   if (!silent) logRequests(fastify);
   if (!config.production) {

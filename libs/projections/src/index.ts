@@ -10,3 +10,4 @@ export * from './time-travel';
 export * from './audit';
 export * from './digest';
 export * from './read-model-stats';
+export * from './view-cache';

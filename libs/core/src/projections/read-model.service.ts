@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { LedgerError } from '@ledger/domain';
-import { LedgerReadModel, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
+import { LedgerReadModel, ViewCache, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
 
 interface Waiter {
   position: bigint;
@@ -20,6 +20,8 @@ export const AUTO_COMMAND_ID_PREFIX = 'auto-';
 export class ReadModelService {
   private readonly logger = new Logger('Projections');
   readonly model = new LedgerReadModel();
+  /** The live views, computed once per log position and shared by all readers (docs/adr/0013). */
+  readonly views = new ViewCache(() => this.model);
   /** Events applied so far (every stream): the log's size, for the API's cost model. */
   events = 0;
   caughtUp = false;

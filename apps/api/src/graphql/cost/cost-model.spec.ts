@@ -39,7 +39,7 @@ const stats: ReadModelStats = {
   maxEventsPerCommitment: 40,
   eventsOfPlan: new Map([['ma', 480]]),
 };
-const inputs: CostInputs = { stats, logEvents: 5000, now: new Date('2021-06-30T00:00:00Z') };
+const inputs: CostInputs = { stats, logEvents: 5000, now: () => new Date('2021-06-30T00:00:00Z') };
 const cost = (query: string, variables: Record<string, unknown> = {}) => estimateCost(schema, parse(query), variables, undefined, inputs);
 const daily = 'rateHistory(planId: "ma", from: "2018-01-01", to: "2020-09-26", interval: day) { at }';
 

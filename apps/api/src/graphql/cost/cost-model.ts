@@ -30,7 +30,8 @@ export interface CostInputs {
   stats: ReadModelStats;
   /** Events in the whole log (what an unfiltered audit scan or a verification reads). */
   logEvents: number;
-  now: Date;
+  /** The time, read only by estimates that depend on it (a series without `to`): those are never cached. */
+  now: () => Date;
 }
 
 export interface CostEstimate {
