@@ -3,3 +3,4 @@ export * from './common-labels';
 export * from './report-labels';
 export * from './catalogues';
 export * from './web-labels';
+export * from './workspace-labels';

@@ -12,3 +12,8 @@ export * from './table-view';
 export * from './components/app';
 export * from './components/error-summary';
 export type { LiveStatus } from './components/shell';
+export * from './components/band-badge';
+export * from './components/rate-bar';
+export * from './workspace/sign-in-settings';
+export * from './workspace/workspace-route';
+export * from './workspace/workspace-shell';

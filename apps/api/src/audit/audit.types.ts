@@ -140,7 +140,10 @@ export class PageInfoType {
   hasNextPage: boolean;
   @Field({ description: 'True when matching entries precede this page (before its first entry).' })
   hasPreviousPage: boolean;
-  @Field(() => String, { nullable: true, description: "The first entry's cursor (pass it as `before`); null on an empty page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The first entry's cursor (auditTrail takes it as `before`); null on an empty page.",
+  })
   startCursor: string | null;
   @Field(() => String, { nullable: true, description: "The last entry's cursor (pass it as `after`); null on an empty page." })
   endCursor: string | null;
