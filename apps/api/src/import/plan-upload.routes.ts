@@ -7,7 +7,9 @@ import { PLAN_IMPORT_PATH } from '@ledger/web-ui';
 import { callerOfRequest } from '../http/caller';
 import type { TokenService } from '@ledger/core';
 
-const NAME = /^[^/\\\u0000-\u001f]{1,200}$/;
+// A file name: no path, no control character (checked by code point, below).
+const NAME = /^[^/\\]{1,200}$/;
+const plainName = (name: string) => NAME.test(name) && [...name].every((c) => c.charCodeAt(0) >= 0x20);
 
 /** One command the import would issue, as the dry run lists it. */
 export interface PlannedCommand {
@@ -52,7 +54,7 @@ export async function registerPlanUpload(app: FastifyInstance, nest: INestApplic
 async function upload(nest: INestApplicationContext, req: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
   const query = req.query as Record<string, string | undefined>;
   const name = query.name ?? '';
-  if (!NAME.test(name)) return reply.code(400).send(refusal('VALIDATION_FAILED', 'name must be the file name (1–200 characters, no path)'));
+  if (!plainName(name)) return reply.code(400).send(refusal('VALIDATION_FAILED', 'name must be the file name (1–200 characters, no path)'));
   const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
   if (bytes.length === 0) return reply.code(400).send(refusal('VALIDATION_FAILED', 'the file is empty'));
   const dryRun = query.dryRun === 'true';
