@@ -1,10 +1,7 @@
 import { AR_COMMON } from './ar/common';
 import { AR_REPORT } from './ar/report';
 import { AR_WEB } from './ar/web';
-import { AR_WORKSPACE } from './ar/workspace';
-import { EN_WORKSPACE } from './en/workspace';
-import { FR_WORKSPACE } from './fr/workspace';
-import type { WorkspaceLabels } from './workspace-labels';
+
 import { EN_WEB } from './en/web';
 import { FR_WEB } from './fr/web';
 import type { WebLabels } from './web-labels';
@@ -23,5 +20,3 @@ export const COMMON_LABELS: Record<Lang, CommonLabels> = { fr: FR_COMMON, en: EN
 export const REPORT_LABELS: Record<Lang, ReportLabels> = { fr: FR_REPORT, en: EN_REPORT, ar: AR_REPORT };
 /** The web pages' labels, one catalogue per language (same keys). */
 export const WEB_LABELS: Record<Lang, WebLabels> = { fr: FR_WEB, en: EN_WEB, ar: AR_WEB };
-/** The workspaces' labels (leads, coordinators, auditors), one catalogue per language (same keys). */
-export const WORKSPACE_LABELS: Record<Lang, WorkspaceLabels> = { fr: FR_WORKSPACE, en: EN_WORKSPACE, ar: AR_WORKSPACE };

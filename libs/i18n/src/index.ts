@@ -4,3 +4,4 @@ export * from './report-labels';
 export * from './catalogues';
 export * from './web-labels';
 export * from './workspace-labels';
+export * from './workspace-catalogue';

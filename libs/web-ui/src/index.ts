@@ -17,3 +17,5 @@ export * from './components/rate-bar';
 export * from './workspace/sign-in-settings';
 export * from './workspace/workspace-route';
 export * from './workspace/workspace-shell';
+export * from './workspace/oidc-protocol';
+export * from './workspace/audit-csv';

@@ -16,7 +16,7 @@ export const AR_WORKSPACE: WorkspaceLabels = {
   checkingSession: 'جارٍ التحقق من تسجيل دخولك…',
   noScript:
     'تتطلب فضاءات العمل JavaScript: تُحفظ جلستك في ذاكرة هذه الصفحة فقط، ولا تُحفظ أبدًا في ملف تعريف الارتباط. تعمل لوحة المتابعة العمومية بدونه.',
-  sessionExpired: 'انتهت صلاحية جلستك. سجّل الدخول من جديد للمتابعة: ما لم ترسله بعد يبقى في هذه الصفحة.',
+  sessionExpired: 'انتهت صلاحية جلستك. سجّل الدخول من جديد للمتابعة.',
   signInAgain: 'تسجيل الدخول من جديد',
   loading: 'جارٍ التحميل…',
   loadFailed: (message) => `تعذّر تحميل هذه الصفحة: ${message}`,
@@ -51,6 +51,7 @@ export const AR_WORKSPACE: WorkspaceLabels = {
     'تسجيل الدخول غير مضبوط على هذا الخادم. يضبط مسؤوله LEDGER_OIDC_ISSUER وLEDGER_OIDC_JWKS_URL وLEDGER_OIDC_CLIENT_ID (انظر ملف README).',
 
   errorSummaryTitle: 'هناك مشكلة',
+  requiredField: (label) => `الحقل «${label}» مطلوب.`,
   sending: 'جارٍ الإرسال…',
   savedAt: (position) => `تم الحفظ (الموضع ${position} في السجل).`,
   effectiveAt: 'تاريخ السريان',

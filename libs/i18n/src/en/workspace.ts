@@ -18,7 +18,7 @@ export const EN_WORKSPACE = {
   checkingSession: 'Checking your sign-in…',
   noScript:
     'The workspaces need JavaScript: your session is kept in this page’s memory only, never in a cookie. The public dashboard works without it.',
-  sessionExpired: 'Your session has expired. Sign in again to continue: what you have not submitted yet stays on this page.',
+  sessionExpired: 'Your session has expired. Sign in again to continue.',
   signInAgain: 'Sign in again',
   loading: 'Loading…',
   loadFailed: (message: string) => `This page could not be loaded: ${message}`,
@@ -56,6 +56,7 @@ export const EN_WORKSPACE = {
 
   // Forms
   errorSummaryTitle: 'There is a problem',
+  requiredField: (label: string) => `“${label}” is required.`,
   sending: 'Sending…',
   savedAt: (position: string) => `Saved (log position ${position}).`,
   effectiveAt: 'Effective date',

@@ -16,7 +16,7 @@ export const FR_WORKSPACE: WorkspaceLabels = {
   checkingSession: 'Vérification de votre connexion…',
   noScript:
     'Les espaces de travail demandent JavaScript : votre session n’est gardée que dans la mémoire de cette page, jamais dans un cookie. Le tableau de bord public fonctionne sans.',
-  sessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer : ce que vous n’avez pas encore envoyé reste sur cette page.',
+  sessionExpired: 'Votre session a expiré. Reconnectez-vous pour continuer.',
   signInAgain: 'Se reconnecter',
   loading: 'Chargement…',
   loadFailed: (message) => `Cette page n’a pas pu être chargée : ${message}`,
@@ -53,6 +53,7 @@ export const FR_WORKSPACE: WorkspaceLabels = {
     'La connexion n’est pas configurée sur ce serveur. Son administrateur renseigne LEDGER_OIDC_ISSUER, LEDGER_OIDC_JWKS_URL et LEDGER_OIDC_CLIENT_ID (voir le README).',
 
   errorSummaryTitle: 'Il y a un problème',
+  requiredField: (label) => `Renseignez « ${label} ».`,
   sending: 'Envoi…',
   savedAt: (position) => `Enregistré (position ${position} du registre).`,
   effectiveAt: 'Date d’effet',
