@@ -169,7 +169,7 @@ describe('POST /plan-imports (plan upload from the coordinator workspace)', () =
 
   it('reports a bad workbook at its cells and writes nothing', async () => {
     const book = new Workbook();
-    await book.xlsx.load(EXAMPLE);
+    await book.xlsx.load(EXAMPLE as unknown as ArrayBuffer);
     const sheet = book.getWorksheet('Activities')!;
     const weight = sheet.getRow(1).values as unknown[];
     const column = weight.indexOf('Weight');
