@@ -16,6 +16,8 @@ export function interceptNavigation(navigate: (href: string) => void): () => voi
     if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
     const a = (event.target as HTMLElement | null)?.closest('a');
     if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin || !a.pathname.startsWith('/workspace')) return;
+    // A link to a place on this page (an error summary to its field) stays a plain fragment link.
+    if (a.hash && a.pathname === location.pathname && a.search === location.search) return;
     event.preventDefault();
     navigate(a.pathname + a.search + a.hash);
   };

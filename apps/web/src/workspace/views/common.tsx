@@ -39,6 +39,19 @@ export function Band({ band }: { band: ActivityStatus }) {
 /** Plan content has no language of its own: isolated so a French title keeps its order on an Arabic page. */
 export const Bidi = ({ children }: { children: ComponentChildren }) => <bdi>{children}</bdi>;
 
+/** "7. Title": the number kept as one left-to-right unit (an Arabic page would show ".7"), the title isolated. */
+export function Numbered({ n, title }: { n: number; title: string }) {
+  const { fmt } = useWs();
+  return (
+    <>
+      <span dir="ltr" class="nb">
+        {fmt.number(n)}.
+      </span>{' '}
+      <bdi>{title}</bdi>
+    </>
+  );
+}
+
 /**
  * A commitment as the workspace shows it, kept current: loaded once, replaced by each mutation's
  * payload, and followed live (commitmentUpdated over WebSocket, with the user's token).

@@ -1,3 +1,4 @@
+import { isolate } from '@ledger/web-ui';
 import { useState } from 'preact/hooks';
 import { commitmentRate, meanRate } from '@ledger/domain';
 import { useLoad, useWs, type Loaded } from '../../context';
@@ -10,7 +11,7 @@ import {
   type WsActivity,
   type WsCommitmentData,
 } from '../../queries';
-import { Band, Bidi, Rate, Show } from '../common';
+import { Band, Bidi, Numbered, Rate, Show } from '../common';
 import { LeadsSection } from './coordinator-leads';
 
 export interface CoordinatorData {
@@ -50,7 +51,7 @@ export function CoordinatorCommitment({ id }: { id: string }) {
             </a>
           </p>
           <h1>
-            {fmt.number(c.number)}. <Bidi>{c.title}</Bidi>
+            <Numbered n={c.number} title={c.title} />
           </h1>
           <p class="subtitle">
             <Bidi>{c.leadOrganisation}</Bidi> · <Bidi>{c.axis.title}</Bidi> · {t.versionOf(fmt.number(c.version))}
@@ -62,7 +63,7 @@ export function CoordinatorCommitment({ id }: { id: string }) {
           {c.activities.map((a) => (
             <article class="activity-card" key={a.id} id={`activity-${a.number}`} aria-labelledby={`activity-${a.number}-title`}>
               <h3 id={`activity-${a.number}-title`}>
-                {fmt.number(a.number)}. <Bidi>{a.title}</Bidi>
+                <Numbered n={a.number} title={a.title} />
               </h3>
               <p>
                 {t.weightColumn} {fmt.number(a.weight)} · {t.progressColumn} {fmt.percent(a.progress)} · <Band band={a.status} /> ·{' '}
@@ -138,7 +139,7 @@ function WeightForm({
   const planAfter = meanRate(plan.commitments.map((x) => (x.id === c.id ? after : x.implementationRate)));
   const pct = (r: number | null) => (r === null ? '—' : fmt.percent(r));
   return (
-    <form {...form.formProps} class="command-form compact" aria-label={t.setWeightTitle(a.title)}>
+    <form {...form.formProps} class="command-form compact" aria-label={t.setWeightTitle(isolate(a.title))}>
       <FormFeedback form={form} />
       <Input
         form={form}
@@ -190,7 +191,7 @@ function LifecycleForm({ state, c, a }: { state: Loaded<CoordinatorData>; c: WsC
     },
   });
   return (
-    <form {...form.formProps} class="command-form compact" aria-label={t.lifecycleTitle(a.title)}>
+    <form {...form.formProps} class="command-form compact" aria-label={t.lifecycleTitle(isolate(a.title))}>
       <FormFeedback form={form} />
       <Select
         form={form}

@@ -1,7 +1,7 @@
-import { summaryLang, wsPath } from '@ledger/web-ui';
+import { isolate, summaryLang, wsPath } from '@ledger/web-ui';
 import { useLoad, useWs } from '../../context';
 import { MEETING_PLAN_QUERY, MEETING_QUERY } from '../../queries';
-import { Bidi, Rate, Show } from '../common';
+import { Bidi, Numbered, Rate, Show } from '../common';
 
 interface Meeting {
   plan: { id: string; title: string; periods: Array<{ name: string; endsAt: string }> };
@@ -56,7 +56,7 @@ export function CoordinatorMeeting({ planId }: { planId: string }) {
                 <Bidi>{plan.title}</Bidi>
               </a>
             </p>
-            <h1>{t.meetingTitle(plan.title)}</h1>
+            <h1>{t.meetingTitle(isolate(plan.title))}</h1>
             <p>{t.meetingRange(fmt.day(changes.since), fmt.day(changes.until))}</p>
             <form method="get" action={wsPath({ view: 'coordinator-meeting', id: plan.id })} class="filters no-print">
               {loc.lang !== 'fr' && <input type="hidden" name="lang" value={loc.lang} />}
@@ -84,7 +84,7 @@ export function CoordinatorMeeting({ planId }: { planId: string }) {
             ) : (
               <div class="table-wrap">
                 <table class="ws-table meeting">
-                  <caption>{t.meetingTitle(plan.title)}</caption>
+                  <caption>{t.meetingTitle(isolate(plan.title))}</caption>
                   <thead>
                     <tr>
                       <th scope="col">{t.commitmentColumn}</th>
@@ -100,7 +100,7 @@ export function CoordinatorMeeting({ planId }: { planId: string }) {
                     {moved.map((c) => (
                       <tr key={c.commitmentId}>
                         <th scope="row">
-                          {fmt.number(c.number)}. <Bidi>{c.title}</Bidi>
+                          <Numbered n={c.number} title={c.title} />
                         </th>
                         <td>
                           <Rate rate={c.rateBefore} />

@@ -2,7 +2,7 @@ import { useLoad, useWs, type Loaded } from '../../context';
 import { EffectiveAt, FormFeedback, FormFooter, Input, Select, TextArea } from '../../forms/form-parts';
 import { num, text, useCommandForm } from '../../forms/use-command-form';
 import { commitmentMutation, planMutation, PLAN_WS_QUERY, type CommitmentPayload, type PlanPayload, type WsPlanData } from '../../queries';
-import { Bidi, Rate, Show } from '../common';
+import { Bidi, Numbered, Rate, Show } from '../common';
 
 /** A plan being built: its axes, commitments and reporting periods, with a form for each. */
 export function CoordinatorPlan({ id }: { id: string }) {
@@ -68,7 +68,7 @@ export function CoordinatorPlan({ id }: { id: string }) {
                     <tr key={c.id}>
                       <th scope="row">
                         <a href={href({ view: 'coordinator-commitment', id: c.id })}>
-                          {fmt.number(c.number)}. <Bidi>{c.title}</Bidi>
+                          <Numbered n={c.number} title={c.title} />
                         </a>
                       </th>
                       <td>

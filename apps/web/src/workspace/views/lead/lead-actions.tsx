@@ -1,3 +1,4 @@
+import { isolate } from '@ledger/web-ui';
 import { useState } from 'preact/hooks';
 import type { Loaded } from '../../context';
 import { useWs } from '../../context';
@@ -69,7 +70,7 @@ function RetractForm({ state, c, a, action }: { state: Loaded<WsCommitmentData>;
   return (
     <details class="retract">
       <summary>{t.retract}</summary>
-      <form {...form.formProps} class="command-form compact" aria-label={t.retractTitle(action.text)}>
+      <form {...form.formProps} class="command-form compact" aria-label={t.retractTitle(isolate(action.text))}>
         <p class="hint">{t.retractIntro}</p>
         <FormFeedback form={form} />
         <TextArea form={form} name="reason" label={t.reason} hint={t.reasonHint} rows={2} />

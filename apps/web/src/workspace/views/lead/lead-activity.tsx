@@ -1,3 +1,4 @@
+import { isolate } from '@ledger/web-ui';
 import { useState } from 'preact/hooks';
 import { deriveStatus, type ActivityStatus } from '@ledger/domain';
 import type { Loaded } from '../../context';
@@ -5,7 +6,7 @@ import { useWs } from '../../context';
 import { EffectiveAt, FormFeedback, FormFooter, Input, TextArea } from '../../forms/form-parts';
 import { num, text, useCommandForm } from '../../forms/use-command-form';
 import { commitmentMutation, type CommitmentPayload, type WsActivity, type WsCommitmentData } from '../../queries';
-import { Band, Bidi, Rate, Show, useCommitment } from '../common';
+import { Band, Numbered, Rate, Show, useCommitment } from '../common';
 import { ActionForm, ActionLists } from './lead-actions';
 
 const commitmentOf = (activityId: string) => activityId.slice(0, activityId.lastIndexOf('.'));
@@ -31,10 +32,10 @@ export function LeadActivity({ activityId }: { activityId: string }) {
             <p class="breadcrumb">
               <a href={href({ view: 'lead' })}>{t.myCommitmentsTitle}</a> ›{' '}
               <a href={href({ view: 'lead-commitment', id: c.id })}>
-                {fmt.number(c.number)}. <Bidi>{c.title}</Bidi>
+                <Numbered n={c.number} title={c.title} />
               </a>
             </p>
-            <h1>{t.activityTitle(fmt.number(a.number), a.title)}</h1>
+            <h1>{t.activityTitle(fmt.number(a.number), isolate(a.title))}</h1>
             <div class="ws-figures">
               <p id="current-figure">
                 {a.progressEffectiveAt ? t.currentFigure(fmt.percent(a.progress), fmt.day(a.progressEffectiveAt)) : t.noFigure}{' '}
@@ -46,7 +47,8 @@ export function LeadActivity({ activityId }: { activityId: string }) {
               {a.lifecycle !== 'ACTIVE' && <p class="banner">{t.lifecycleNames[a.lifecycle]}</p>}
             </div>
             {!mine && <p class="banner">{t.notLeadOf}</p>}
-            {mine && a.lifecycle !== 'CANCELLED' && <ReportForm state={state} c={c} a={a} />}
+            {/* A suspended or cancelled activity takes no new figure (the rule refuses it): no form is offered. */}
+            {mine && a.lifecycle === 'ACTIVE' && <ReportForm state={state} c={c} a={a} />}
             {mine && a.progressEffectiveAt && <CorrectForm state={state} c={c} a={a} />}
             <h2>{t.actionsTitle}</h2>
             <ActionLists state={state} c={c} a={a} mine={mine} />

@@ -3,7 +3,7 @@ import { text, useCommandForm } from '../../forms/use-command-form';
 import { EffectiveAt, FormFeedback, FormFooter, Input, TextArea } from '../../forms/form-parts';
 import { commitmentMutation, type CommitmentPayload, type WsCommitmentData } from '../../queries';
 import type { Loaded } from '../../context';
-import { Band, Bidi, Rate, Show, useCommitment } from '../common';
+import { Band, Bidi, Numbered, Rate, Show, useCommitment } from '../common';
 
 /** A lead's commitment: its activities (each opens its reporting page), communication actions and outcome. */
 export function LeadCommitment({ id }: { id: string }) {
@@ -20,7 +20,7 @@ export function LeadCommitment({ id }: { id: string }) {
               <a href={href({ view: 'lead' })}>{t.myCommitmentsTitle}</a>
             </p>
             <h1>
-              {fmt.number(c.number)}. <Bidi>{c.title}</Bidi>
+              <Numbered n={c.number} title={c.title} />
             </h1>
             <p class="subtitle">
               <Bidi>{c.leadOrganisation}</Bidi> · {t.versionOf(fmt.number(c.version))} ·{' '}
@@ -52,7 +52,7 @@ export function LeadCommitment({ id }: { id: string }) {
                     <tr key={a.id} id={`activity-${a.number}`}>
                       <th scope="row">
                         <a href={href({ view: 'lead-activity', id: a.id })}>
-                          {fmt.number(a.number)}. <Bidi>{a.title}</Bidi>
+                          <Numbered n={a.number} title={a.title} />
                         </a>
                       </th>
                       <td class="num">{fmt.number(a.weight)}</td>

@@ -1,6 +1,6 @@
 import { useLoad, useWs } from '../../context';
 import { LEAD_HOME_QUERY } from '../../queries';
-import { Bidi, Rate, Show } from '../common';
+import { Bidi, Numbered, Rate, Show } from '../common';
 
 interface LeadHomeData {
   me: {
@@ -52,7 +52,7 @@ export function LeadHome() {
                       <tr key={c.id}>
                         <th scope="row">
                           <a href={href({ view: 'lead-commitment', id: c.id })}>
-                            {fmt.number(c.number)}. <Bidi>{c.title}</Bidi>
+                            <Numbered n={c.number} title={c.title} />
                           </a>
                         </th>
                         <td>
