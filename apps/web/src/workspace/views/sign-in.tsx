@@ -76,8 +76,8 @@ function DevSignIn({ session, loc, returnTo }: { session: Session; loc: WsLocati
     });
   };
   return (
-    <section aria-labelledby="dev-title" class="dev-sign-in">
-      <h2 id="dev-title">{t.devTitle}</h2>
+    <section aria-labelledby="dev-heading" class="dev-sign-in">
+      <h2 id="dev-heading">{t.devTitle}</h2>
       <p class="banner">{t.devWarning}</p>
       <form method="post" onSubmit={onSubmit} class="stack">
         <div class="field">

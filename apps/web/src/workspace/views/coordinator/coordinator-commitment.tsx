@@ -222,8 +222,8 @@ function PlanActivityForm({ state, c }: { state: Loaded<CoordinatorData>; c: WsC
     resetOnSuccess: true,
   });
   return (
-    <form {...form.formProps} class="command-form" aria-labelledby="activity-title">
-      <h2 id="activity-title">{t.planActivityTitle}</h2>
+    <form {...form.formProps} class="command-form" aria-labelledby="activity-heading">
+      <h2 id="activity-heading">{t.planActivityTitle}</h2>
       <FormFeedback form={form} />
       <div class="row">
         <Input form={form} name="title" label={t.activityName} />

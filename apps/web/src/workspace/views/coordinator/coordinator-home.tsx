@@ -76,8 +76,8 @@ export function CoordinatorHome() {
           </div>
         )}
       </Show>
-      <form {...form.formProps} class="command-form" aria-labelledby="plan-title">
-        <h2 id="plan-title">{t.definePlanTitle}</h2>
+      <form {...form.formProps} class="command-form" aria-labelledby="plan-heading">
+        <h2 id="plan-heading">{t.definePlanTitle}</h2>
         <FormFeedback form={form} />
         <Input form={form} name="id" label={t.planId} hint={t.planIdHint} />
         <Input form={form} name="title" label={t.planTitle} />

@@ -17,8 +17,8 @@ export function LeadsSection({ state, c }: { state: Loaded<CoordinatorData>; c: 
   const { t, fmt } = useWs();
   const leads = c.leads ?? [];
   return (
-    <section aria-labelledby="leads-title">
-      <h2 id="leads-title">{t.leadsTitle}</h2>
+    <section aria-labelledby="leads-heading">
+      <h2 id="leads-heading">{t.leadsTitle}</h2>
       {leads.length === 0 ? (
         <p>{t.noLeads}</p>
       ) : (
@@ -70,8 +70,8 @@ function AssignForm({ state, c }: { state: Loaded<CoordinatorData>; c: WsCommitm
     resetOnSuccess: true,
   });
   return (
-    <form {...form.formProps} class="command-form" aria-labelledby="assign-title">
-      <h3 id="assign-title">{t.assignTitle}</h3>
+    <form {...form.formProps} class="command-form" aria-labelledby="assign-heading">
+      <h3 id="assign-heading">{t.assignTitle}</h3>
       <FormFeedback form={form} />
       <Input form={form} name="userId" label={t.leadUserId} hint={t.leadUserIdHint} autoComplete="off" />
       <FormFooter form={form} label={t.submitAssign} />

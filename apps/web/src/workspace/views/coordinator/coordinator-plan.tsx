@@ -119,8 +119,8 @@ function AddAxisForm({ state, plan }: { state: Loaded<WsPlanData>; plan: WsPlanD
     resetOnSuccess: true,
   });
   return (
-    <form {...form.formProps} class="command-form" aria-labelledby="axis-title">
-      <h3 id="axis-title">{t.addAxisTitle}</h3>
+    <form {...form.formProps} class="command-form" aria-labelledby="axis-heading">
+      <h3 id="axis-heading">{t.addAxisTitle}</h3>
       <FormFeedback form={form} />
       <div class="row">
         <Input form={form} name="title" label={t.axisTitle} />
@@ -152,8 +152,8 @@ function RegisterForm({ state, plan }: { state: Loaded<WsPlanData>; plan: WsPlan
     resetOnSuccess: true,
   });
   return (
-    <form {...form.formProps} class="command-form" aria-labelledby="commitment-title" key={next}>
-      <h3 id="commitment-title">{t.registerTitle}</h3>
+    <form {...form.formProps} class="command-form" aria-labelledby="commitment-heading" key={next}>
+      <h3 id="commitment-heading">{t.registerTitle}</h3>
       <FormFeedback form={form} />
       <div class="row">
         <Select form={form} name="axisId" label={t.axis} options={plan.axes.map((a) => ({ value: a.id, label: a.title }))} />
@@ -182,8 +182,8 @@ function ClosePeriodForm({ state, plan }: { state: Loaded<WsPlanData>; plan: WsP
     resetOnSuccess: true,
   });
   return (
-    <form {...form.formProps} class="command-form" aria-labelledby="period-title">
-      <h3 id="period-title">{t.closePeriodTitle}</h3>
+    <form {...form.formProps} class="command-form" aria-labelledby="period-heading">
+      <h3 id="period-heading">{t.closePeriodTitle}</h3>
       <FormFeedback form={form} />
       <div class="row">
         <Input form={form} name="name" label={t.periodName} hint={t.periodNameHint} />

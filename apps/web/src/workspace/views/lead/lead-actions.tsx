@@ -105,8 +105,8 @@ export function ActionForm({ state, c, a }: { state: Loaded<WsCommitmentData>; c
     resetOnSuccess: true,
   });
   return (
-    <form {...form.formProps} class="command-form" aria-labelledby="action-title" onReset={() => setKind('DONE')}>
-      <h2 id="action-title">{t.recordActionTitle}</h2>
+    <form {...form.formProps} class="command-form" aria-labelledby="action-heading" onReset={() => setKind('DONE')}>
+      <h2 id="action-heading">{t.recordActionTitle}</h2>
       <FormFeedback form={form} />
       <fieldset class="radios" id={form.fieldId('kind')}>
         <legend>{t.actionKind}</legend>

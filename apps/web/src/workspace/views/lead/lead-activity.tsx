@@ -107,8 +107,8 @@ function ReportForm({ state, c, a }: { state: Loaded<WsCommitmentData>; c: WsCom
     resetOnSuccess: true,
   });
   return (
-    <form {...form.formProps} class="command-form" aria-labelledby="report-title" onReset={() => setFigure(undefined)}>
-      <h2 id="report-title">{t.reportTitle}</h2>
+    <form {...form.formProps} class="command-form" aria-labelledby="report-heading" onReset={() => setFigure(undefined)}>
+      <h2 id="report-heading">{t.reportTitle}</h2>
       <FormFeedback form={form} />
       <div class="row">
         <Input
@@ -154,8 +154,8 @@ function CorrectForm({ state, c, a }: { state: Loaded<WsCommitmentData>; c: WsCo
     resetOnSuccess: true,
   });
   return (
-    <form {...form.formProps} class="command-form" aria-labelledby="correct-title" onReset={() => setFigure(undefined)}>
-      <h2 id="correct-title">{t.correctTitle}</h2>
+    <form {...form.formProps} class="command-form" aria-labelledby="correct-heading" onReset={() => setFigure(undefined)}>
+      <h2 id="correct-heading">{t.correctTitle}</h2>
       <p class="hint">{t.correctIntro(fmt.day(date))}</p>
       <FormFeedback form={form} />
       <div class="row">

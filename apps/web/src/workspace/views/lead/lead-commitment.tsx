@@ -113,8 +113,8 @@ function CommunicationForm({ state, c }: { state: Loaded<WsCommitmentData>; c: W
     resetOnSuccess: true,
   });
   return (
-    <form {...form.formProps} class="command-form" aria-labelledby="communication-title">
-      <h3 id="communication-title">{t.logCommunicationTitle}</h3>
+    <form {...form.formProps} class="command-form" aria-labelledby="communication-heading">
+      <h3 id="communication-heading">{t.logCommunicationTitle}</h3>
       <FormFeedback form={form} />
       <TextArea form={form} name="action" label={t.communicationAction} rows={2} />
       <div class="row">
