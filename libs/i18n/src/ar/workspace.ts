@@ -262,6 +262,8 @@ export const AR_WORKSPACE: WorkspaceLabels = {
   newer: 'أحداث أحدث',
   older: 'أحداث أقدم',
   newest: 'الأحدث',
+  pagesAbove: 'الصفحات (فوق الجدول)',
+  pagesBelow: 'الصفحات (تحت الجدول)',
   exportCsv: 'تصدير هذا العرض (CSV)',
   exporting: (count) => `جارٍ التصدير… ${count} حدثًا`,
   exported: (count) => `تم تصدير ${count} حدثًا.`,

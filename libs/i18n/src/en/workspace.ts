@@ -272,6 +272,8 @@ export const EN_WORKSPACE = {
   newer: 'Newer events',
   older: 'Older events',
   newest: 'Newest events',
+  pagesAbove: 'Pages (above the table)',
+  pagesBelow: 'Pages (below the table)',
   exportCsv: 'Export this view (CSV)',
   exporting: (count: string) => `Exporting… ${count} events`,
   exported: (count: string) => `${count} events exported.`,

@@ -267,6 +267,8 @@ export const FR_WORKSPACE: WorkspaceLabels = {
   newer: 'Événements plus récents',
   older: 'Événements plus anciens',
   newest: 'Les plus récents',
+  pagesAbove: 'Pages (au-dessus du tableau)',
+  pagesBelow: 'Pages (sous le tableau)',
   exportCsv: 'Exporter cette vue (CSV)',
   exporting: (count) => `Export… ${count} événements`,
   exported: (count) => `${count} événements exportés.`,

@@ -66,7 +66,7 @@ export function AuditCompare() {
             const colNow = t.columnKnownNow(fmt.day(effective!));
             const colThen = t.columnKnownAt(fmt.day(effective!), fmt.day(known!));
             return (
-              <div class="table-wrap">
+              <div class="table-wrap" role="region" aria-label={t.compareTitle} tabIndex={0}>
                 <table class="ws-table compare">
                   <caption>
                     <Bidi>{data.now?.title ?? data.then?.title}</Bidi>

@@ -108,11 +108,11 @@ export function AuditTrail() {
           return (
             <>
               <Exporter filter={filter} />
-              <PagingLinks pageInfo={pageInfo} kept={kept} />
+              <PagingLinks pageInfo={pageInfo} kept={kept} label={t.pagesAbove} />
               {edges.length === 0 ? (
                 <p>{t.noEvents}</p>
               ) : (
-                <div class="table-wrap">
+                <div class="table-wrap" role="region" aria-label={t.trailTitle} tabIndex={0}>
                   <table class="ws-table trail">
                     <caption>{t.trailCaption(first ?? '', last ?? '')}</caption>
                     <thead>
@@ -149,7 +149,7 @@ export function AuditTrail() {
                   </table>
                 </div>
               )}
-              <PagingLinks pageInfo={pageInfo} kept={kept} />
+              <PagingLinks pageInfo={pageInfo} kept={kept} label={t.pagesBelow} />
             </>
           );
         }}
@@ -167,11 +167,19 @@ function TextFilter({ id, label, value, type = 'text' }: { id: string; label: st
   );
 }
 
-function PagingLinks({ pageInfo, kept }: { pageInfo: TrailData['auditTrail']['pageInfo']; kept: Record<string, string | undefined> }) {
+function PagingLinks({
+  pageInfo,
+  kept,
+  label,
+}: {
+  pageInfo: TrailData['auditTrail']['pageInfo'];
+  kept: Record<string, string | undefined>;
+  label: string;
+}) {
   const { t, href } = useWs();
   if (!pageInfo.hasPreviousPage && !pageInfo.hasNextPage) return null;
   return (
-    <nav class="paging" aria-label={t.trailTitle}>
+    <nav class="paging" aria-label={label}>
       {pageInfo.hasPreviousPage && pageInfo.startCursor && (
         <a href={href({ view: 'audit' }, { ...kept, before: pageInfo.startCursor })} rel="prev">
           {t.older}

@@ -36,7 +36,7 @@ export function CoordinatorHome() {
       </p>
       <Show state={state}>
         {({ plans }) => (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-label={t.plansTitle} tabIndex={0}>
             <table class="ws-table">
               <caption class="visually-hidden">{t.plansTitle}</caption>
               <thead>

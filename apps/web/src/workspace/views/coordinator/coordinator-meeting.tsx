@@ -82,7 +82,7 @@ export function CoordinatorMeeting({ planId }: { planId: string }) {
             {moved.length === 0 ? (
               <p>{t.nothingMoved}</p>
             ) : (
-              <div class="table-wrap">
+              <div class="table-wrap" role="region" aria-label={t.eventsColumn} tabIndex={0}>
                 <table class="ws-table meeting">
                   <caption>{t.meetingTitle(isolate(plan.title))}</caption>
                   <thead>

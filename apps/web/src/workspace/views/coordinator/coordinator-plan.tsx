@@ -49,7 +49,7 @@ export function CoordinatorPlan({ id }: { id: string }) {
           {plan.commitments.length === 0 ? (
             <p>{t.noCommitmentsYet}</p>
           ) : (
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" aria-label={t.commitmentsTitle} tabIndex={0}>
               <table class="ws-table">
                 <caption class="visually-hidden">{t.commitmentsTitle}</caption>
                 <thead>

@@ -95,7 +95,7 @@ export function CoordinatorUpload() {
       {answer && !answer.ok && (
         <section aria-labelledby="upload-problems" class="upload-result">
           <h2 id="upload-problems">{t.problemsTitle(fmt.number(answer.problems?.length ?? 1))}</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" aria-labelledby="upload-problems" tabIndex={0}>
             <table class="ws-table problems">
               <caption class="visually-hidden">{t.problemsTitle(fmt.number(answer.problems?.length ?? 1))}</caption>
               <thead>

@@ -31,7 +31,7 @@ export function LeadCommitment({ id }: { id: string }) {
             </div>
             {!mine && <p class="banner">{t.notLeadOf}</p>}
             <h2>{t.activitiesTitle}</h2>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" aria-label={t.activitiesTitle} tabIndex={0}>
               <table class="ws-table">
                 <caption class="visually-hidden">{t.activitiesTitle}</caption>
                 <thead>

@@ -33,7 +33,7 @@ export function LeadHome() {
           return (
             <>
               <p>{t.myCommitmentsIntro}</p>
-              <div class="table-wrap">
+              <div class="table-wrap" role="region" aria-label={t.myCommitmentsTitle} tabIndex={0}>
                 <table class="ws-table">
                   <caption class="visually-hidden">{t.myCommitmentsTitle}</caption>
                   <thead>
