@@ -5,7 +5,9 @@ import type { CommandForm } from './use-command-form';
 
 /** Above a form's fields: the error summary (focused), or the conflict with what changed and the way out. */
 export function FormFeedback({ form }: { form: CommandForm }) {
-  const { t, fmt } = useWs();
+  const { t, fmt, loc } = useWs();
+  // Audit summaries speak French and English: an Arabic page shows the French ones, marked as such.
+  const french = loc.lang === 'ar' ? { lang: 'fr', dir: 'ltr' as const } : {};
   const { conflict } = form;
   return (
     <>
@@ -20,8 +22,7 @@ export function FormFeedback({ form }: { form: CommandForm }) {
             <ul class="conflict-changes">
               {conflict.changes.map((c) => (
                 <li key={c.position}>
-                  <span class="hint">{fmt.day(c.effectiveAt)}</span> —{' '}
-                  <span lang={useWs().loc.lang === 'ar' ? 'fr' : undefined}>{c.summary}</span>
+                  <span class="hint">{fmt.day(c.effectiveAt)}</span> — <span {...french}>{c.summary}</span>
                 </li>
               ))}
             </ul>

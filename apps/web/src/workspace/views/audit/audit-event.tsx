@@ -40,7 +40,9 @@ export function AuditEvent({ position }: { position: string }) {
           <>
             <p class="breadcrumb">{back}</p>
             <h1>{t.eventTitle(e.position)}</h1>
-            <p lang={loc.lang === 'ar' ? 'fr' : undefined}>{e.summary}</p>
+            <p lang={loc.lang === 'ar' ? 'fr' : undefined} dir={loc.lang === 'ar' ? 'ltr' : undefined}>
+              {e.summary}
+            </p>
             <h2>{t.eventFields}</h2>
             <dl class="facts" dir="ltr">
               <Fact term={t.typeColumn} value={e.type} />

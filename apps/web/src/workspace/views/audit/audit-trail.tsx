@@ -142,7 +142,9 @@ export function AuditTrail() {
                             <bdi>{node.metadata?.actor ?? '—'}</bdi>
                             {node.metadata?.role && <span class="hint"> ({node.metadata.role})</span>}
                           </td>
-                          <td lang={loc.lang === 'ar' ? 'fr' : undefined}>{node.summary}</td>
+                          <td lang={loc.lang === 'ar' ? 'fr' : undefined} dir={loc.lang === 'ar' ? 'ltr' : undefined}>
+                            {node.summary}
+                          </td>
                         </tr>
                       ))}
                     </tbody>

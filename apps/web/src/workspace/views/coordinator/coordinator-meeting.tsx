@@ -118,7 +118,9 @@ export function CoordinatorMeeting({ planId }: { planId: string }) {
                               return (
                                 <li key={e.position}>
                                   <span class="hint">{fmt.day(e.effectiveAt)}</span> —{' '}
-                                  <span lang={loc.lang === 'ar' ? 'fr' : undefined}>{entry?.summary ?? e.type}</span>
+                                  <span lang={loc.lang === 'ar' ? 'fr' : undefined} dir={loc.lang === 'ar' ? 'ltr' : undefined}>
+                                    {entry?.summary ?? e.type}
+                                  </span>
                                   {entry?.metadata?.actor && (
                                     <span class="by">
                                       {' '}
