@@ -175,8 +175,8 @@ export class Session {
 
   private schedule(expiresAt: number): void {
     const left = expiresAt - Date.now();
-    // Renew a minute before expiry (or halfway through a short-lived token); expire at the deadline if that fails.
-    const renewIn = Math.max(1000, Math.min(left - RENEW_BEFORE_MS, left / 2));
+    // Renew a minute before expiry (halfway through a token shorter than two minutes); expire at the deadline if that fails.
+    const renewIn = Math.max(1000, left > 2 * RENEW_BEFORE_MS ? left - RENEW_BEFORE_MS : left / 2);
     this.renewTimer = setTimeout(() => void this.renew().then((ok) => ok || undefined), renewIn);
     this.expireTimer = setTimeout(() => this.expire(), Math.max(0, left));
   }
@@ -203,8 +203,13 @@ function readDevIdentity(): DevIdentity | undefined {
   }
 }
 
-/** The sign-in page, remembering where to come back to (only workspace addresses). */
-export const signInPath = (returnTo: string): string =>
-  returnTo.startsWith('/workspace') && !returnTo.startsWith('/workspace/sign-in')
-    ? `/workspace/sign-in?return=${encodeURIComponent(returnTo)}`
-    : '/workspace/sign-in';
+/** The sign-in page in the language of the page to come back to (only workspace addresses are returned to). */
+export function signInPath(returnTo: string): string {
+  const back = returnTo.startsWith('/workspace') && !returnTo.startsWith('/workspace/sign-in') ? returnTo : undefined;
+  const lang = new URLSearchParams(returnTo.split('?')[1] ?? '').get('lang');
+  const query = new URLSearchParams();
+  if (lang && lang !== 'fr') query.set('lang', lang);
+  if (back) query.set('return', back);
+  const q = query.toString();
+  return `/workspace/sign-in${q ? `?${q}` : ''}`;
+}
