@@ -219,6 +219,14 @@ const CASES: Rejection[] = [
     code: 'NOT_FOUND',
     message: ['activityId', 'activity "rj.1.9" does not exist', `in commitment "${C}"`],
   },
+  {
+    mutation: 'setActivityWeight',
+    label: 'a date before the weight in force (the planning, 2021-06-30)',
+    input: { ...on(), weight: 2, effectiveAt: '2021-01-01' },
+    code: 'ILLEGAL_STATE',
+    message: ['effectiveAt 2021-01-01T00:00:00.000Z is before the change in force', 'its weight 1, effective 2021-06-30T12:00:00.000Z'],
+    extensions: async () => ({ field: 'effectiveAt' }),
+  },
   // reportActivityProgress
   {
     mutation: 'reportActivityProgress',
@@ -350,6 +358,21 @@ const CASES: Rejection[] = [
     code: 'VALIDATION_FAILED',
     message: ['status NOT_STARTED covers 0 %, but progress is 10'],
   },
+  {
+    mutation: 'correctActivityProgress',
+    label: 'an effectiveAt other than the date of the figure it corrects',
+    input: { ...on(), progress: 40, reason: 'typo', effectiveAt: '2021-01-01' },
+    code: 'VALIDATION_FAILED',
+    message: ['effectiveAt must be the date of the figure it corrects, 2021-03-31T00:00:00.000Z, got 2021-01-01T00:00:00.000Z'],
+    extensions: async () => ({ problems: [{ field: 'effectiveAt', rule: 'correctionDate' }] }),
+  },
+  {
+    mutation: 'correctActivityProgress',
+    label: 'an activity without a reported figure',
+    input: { ...on(SUSPENDED), progress: 40, reason: 'typo' },
+    code: 'ILLEGAL_STATE',
+    message: [`activity "${SUSPENDED}" has no reported figure to correct: report progress instead`],
+  },
   // recordAction
   {
     mutation: 'recordAction',
@@ -393,6 +416,14 @@ const CASES: Rejection[] = [
     input: { ...on(), actionId: ACTION, reason: '' },
     code: 'VALIDATION_FAILED',
     message: ['reason must not be empty'],
+  },
+  {
+    mutation: 'retractAction',
+    label: 'an effectiveAt other than the date of the action it retracts',
+    input: { ...on(), actionId: ACTION, reason: 'dup', effectiveAt: '2021-06-01' },
+    code: 'VALIDATION_FAILED',
+    message: [`effectiveAt must be the date of the action it retracts ("${ACTION}"), 2021-06-30T12:00:00.000Z`],
+    extensions: async () => ({ problems: [{ field: 'effectiveAt', rule: 'retractionDate' }] }),
   },
   // logCommunicationAction
   {
@@ -438,6 +469,26 @@ const CASES: Rejection[] = [
     input: { ...on(), reason: '' },
     code: 'VALIDATION_FAILED',
     message: ['reason must not be empty'],
+  },
+  {
+    mutation: 'suspendActivity',
+    label: 'a date before the lifecycle state in force',
+    input: { ...on(), reason: 'pause', effectiveAt: '2021-01-01' },
+    code: 'ILLEGAL_STATE',
+    message: [
+      'before the change in force',
+      'its state ACTIVE, effective 2021-06-30T12:00:00.000Z',
+      'a lifecycle change dated earlier would never take effect',
+    ],
+    extensions: async () => ({ field: 'effectiveAt' }),
+  },
+  {
+    mutation: 'resumeActivity',
+    label: 'a date before the suspension in force',
+    input: { ...on(SUSPENDED), reason: 'reprise', effectiveAt: '2021-06-01' },
+    code: 'ILLEGAL_STATE',
+    message: ['its state SUSPENDED, effective 2021-06-30T12:00:00.000Z'],
+    extensions: async () => ({ field: 'effectiveAt' }),
   },
   {
     mutation: 'resumeActivity',
@@ -514,6 +565,7 @@ describe('refused mutations: a coded error that names the field and the rule, an
     await mustMutate(t, 'recordAction', { ...on(), kind: 'DONE', text: 'mistake' });
     await mustMutate(t, 'retractAction', { ...on(), actionId: RETRACTED, reason: 'mistake' });
     await mustMutate(t, 'assignLead', { commitmentId: C, userId: 'lena' });
+    await mustMutate(t, 'reportActivityProgress', { ...on(), progress: 30, effectiveAt: '2021-03-31' });
   }, 30_000);
   afterAll(() => t.stop());
 

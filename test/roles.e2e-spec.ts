@@ -36,7 +36,7 @@ async function asCoordinator(query: string): Promise<void> {
   if (res.errors) throw new Error(`setup failed: ${res.errors[0].message} in ${query}`);
 }
 
-/** A commitment with two activities (one with an action), assigned to the lead "lena". */
+/** A commitment with two activities (one with a figure and an action), assigned to the lead "lena". */
 async function commitment(n: number): Promise<string> {
   await asCoordinator(
     `mutation { registerCommitment(input:{planId:"${R}", axisId:"a", number:${n}, title:"C${n}", leadOrganisation:"DRA"}) { version } }`,
@@ -45,6 +45,8 @@ async function commitment(n: number): Promise<string> {
   await asCoordinator(`mutation { planActivity(input:{commitmentId:"${id}", title:"A1", weight:1}) { version } }`);
   await asCoordinator(`mutation { planActivity(input:{commitmentId:"${id}", title:"A2", weight:1}) { version } }`);
   await asCoordinator(`mutation { recordAction(input:{commitmentId:"${id}", activityId:"${id}.1", kind:DONE, text:"x"}) { version } }`);
+  // A correction needs a figure to correct (ADR 0007).
+  await asCoordinator(`mutation { reportActivityProgress(input:{commitmentId:"${id}", activityId:"${id}.1", progress:20}) { version } }`);
   await asCoordinator(`mutation { suspendActivity(input:{commitmentId:"${id}", activityId:"${id}.2", reason:"r"}) { version } }`);
   await asCoordinator(`mutation { assignLead(input:{commitmentId:"${id}", userId:"lena"}) { version } }`);
   return id;

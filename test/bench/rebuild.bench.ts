@@ -5,9 +5,8 @@ import { writeExport } from '../../apps/cli/src/commands/export.command';
 import { SqliteEventStore } from '@ledger/event-store';
 import { LedgerReadModel } from '@ledger/projections';
 import { NestFactory } from '@nestjs/core';
-import { LedgerModule, loadConfig, ProjectionRunner, ReadModelService, PlanHistoryReader } from '@ledger/core';
-import type { INestApplicationContext } from '@nestjs/common';
-import { percentile, rate, timed } from './measure';
+import { LedgerModule, loadConfig, ProjectionRunner, ReadModelService } from '@ledger/core';
+import { rate, timed } from './measure';
 
 /** (a) Cold rebuild of all read models from the embedded store, next to raw iteration of the same rows. */
 export async function rebuildBench(dataDir: string, file: string, events: number): Promise<string[]> {
@@ -60,7 +59,6 @@ export async function rebuildBench(dataDir: string, file: string, events: number
     return app.get(ReadModelService).position;
   });
   const rssAfterBoot = process.memoryUsage().rss;
-  const travel = await timeTravel(app);
   await app.close();
 
   return [
@@ -71,30 +69,7 @@ export async function rebuildBench(dataDir: string, file: string, events: number
     '',
     `Export (\`ledger export --format jsonl\` path) of all ${exported.count.toLocaleString('en-US')} events to a file: ${(exported.ms / 1000).toFixed(1)} s, ${(exported.bytes / 2 ** 20).toFixed(0)} MiB written, process RSS ${exported.rssStart} MiB before → at most ${exported.rssMax} MiB during (streamed, constant memory).`,
     '',
-    `Process RSS after the app boot (read models + the in-memory history index of every stream): ${(rssAfterBoot / 2 ** 20).toFixed(0)} MiB.`,
-    '',
-    `Time travel on this ledger (${events.toLocaleString('en-US')} events; each plan's streams hold ~${Math.round(events / 40).toLocaleString('en-US')} events):`,
-    '',
-    '| query | runs | p50 | p95 | max |',
-    '| --- | --- | --- | --- | --- |',
-    ...travel,
-  ];
-}
-
-/** plan(id, asOf) and commitment(id, asOf) at random effective dates, as known now. */
-async function timeTravel(app: INestApplicationContext): Promise<string[]> {
-  const history = app.get(PlanHistoryReader);
-  const date = (i: number) => new Date(Date.parse('2018-07-01T00:00:00Z') + ((i * 7919) % 900) * 86_400_000).toISOString();
-  const measure = async (runs: number, fn: (i: number) => Promise<unknown>) => {
-    const ms: number[] = [];
-    for (let i = 0; i < runs; i++) ms.push((await timed(() => fn(i))).ms);
-    ms.sort((a, b) => a - b);
-    return `${runs} | ${percentile(ms, 50).toFixed(1)} ms | ${percentile(ms, 95).toFixed(1)} ms | ${ms[ms.length - 1].toFixed(1)} ms`;
-  };
-  return [
-    `| commitment(id, asOf: {effectiveAt}) | ${await measure(200, (i) => history.commitmentAsOf(`plan-${i % 40}.${1 + (i % 25)}`, { effectiveAt: date(i) }))} |`,
-    `| plan(id, asOf: {effectiveAt}) — 25 commitments, first query of each plan | ${await measure(40, (i) => history.planAsOf(`plan-${i % 40}`, { effectiveAt: date(i) }))} |`,
-    `| plan(id, asOf: {effectiveAt}) — 25 commitments, same plans again | ${await measure(40, (i) => history.planAsOf(`plan-${i % 40}`, { effectiveAt: date(i + 7) }))} |`,
+    `Process RSS after the app boot (read models + the time-travel index): ${(rssAfterBoot / 2 ** 20).toFixed(0)} MiB. Time travel: \`test/bench/time-travel.bench.ts\`.`,
   ];
 }
 

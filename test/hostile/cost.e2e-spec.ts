@@ -7,6 +7,7 @@ import { aliases, codes, counting, post, spyOnResolver } from './hostile-support
 
 const PLAN = 'ma-2018-2020';
 const dailyThousand = `rateHistory(planId:"${PLAN}", from:"2018-01-01", to:"2020-09-26", interval: day) { at implementationRate }`;
+const BUDGET = 60_000;
 const monthly = `rateHistory(planId:"${PLAN}", from:"2018-01-01", to:"2020-12-31", interval: month) { implementationRate }`;
 
 /** "No request can hold the event loop": an argument-aware cost model, refused before execution. */
@@ -26,7 +27,10 @@ describe('hostile callers: cost of a query', () => {
       started();
       return original.apply(this, args as Parameters<typeof original>);
     });
-    t = await startTestApp({ sample: true });
+    // A series is one sweep now (events + points, ADR 0007): 30 daily series of the bundled plan cost
+    // ~75–105 k units and run in milliseconds, well within the default budget (1 M). This suite lowers
+    // the budget so that the same query is over it, to prove refusal happens before execution.
+    t = await startTestApp({ sample: true, env: { LEDGER_QUERY_MAX_COST: String(BUDGET) } });
   }, 60_000);
   afterAll(async () => {
     rateHistoryCalls.mockRestore();
@@ -34,12 +38,13 @@ describe('hostile callers: cost of a query', () => {
   });
   beforeEach(() => rateHistoryCalls.mockClear());
 
-  it('refuses 30 aliases of a 1,000-point daily rateHistory with QUERY_TOO_COSTLY, before running any of them', async () => {
+  it('refuses 30 aliases of a 1,000-point daily rateHistory over the budget with QUERY_TOO_COSTLY, before running any of them', async () => {
     const res = await t.gql(`{ ${aliases(30, dailyThousand)} }`, undefined, 'anonymous');
     expect(res.data ?? null).toBeNull();
     expect(codes(res)).toEqual(['QUERY_TOO_COSTLY']);
     expect(res.errors![0].extensions).toMatchObject({ rule: 'maxCost' });
     expect(res.errors![0].extensions.cost as number).toBeGreaterThan(res.errors![0].extensions.budget as number);
+    expect(res.errors![0].extensions.budget).toBe(BUDGET);
     expect(rateHistoryCalls).not.toHaveBeenCalled();
   });
 

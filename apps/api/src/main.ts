@@ -9,10 +9,10 @@ async function main(): Promise<void> {
   await app.listen(config.port, config.host);
   await app.get(ProjectionRunner).caughtUp;
   if (config.sample) await importSampleIfEmpty(app);
-  const url = `http://localhost:${config.port}/graphql`;
+  const base = `http://localhost:${config.port}`;
   const tokens = app.get(TokenService);
   const lines = [
-    `opengov-ledger ready: GraphQL at ${url}${config.production ? '' : ` — open it in a browser for GraphiQL (http://localhost:${config.port}/graphiql)`}`,
+    `opengov-ledger ready: open ${base} (the public dashboard); GraphQL at ${base}/graphql${config.production ? '' : ` (GraphiQL at ${base}/graphiql)`}`,
   ];
   if (tokens.generatedSecretFile) {
     // Local use only: outside production, with no configured secret, a development secret lives in the data dir.

@@ -15,7 +15,6 @@ export * from './store/store-errors';
 export * from './queries/ledger.queries';
 export * from './queries/audit-trail.query';
 export * from './history/history.queries';
-export * from './history/plan-history.reader';
 export * from './import/plan-file-validator';
 export * from './import/plan-importer.service';
 export * from './import/plan-snapshot.service';

@@ -7,6 +7,7 @@ import { LEDGER_CONFIG, type LedgerConfig } from './config/ledger-config';
 import { AccessProjectionHandler } from './projections/access.projection-handler';
 import { CommitmentsProjectionHandler } from './projections/commitments.projection-handler';
 import { PlansProjectionHandler } from './projections/plans.projection-handler';
+import { TimeTravelProjectionHandler } from './projections/time-travel.projection-handler';
 import { ProjectionRunner } from './projections/projection-runner.service';
 import { ReadModelService } from './projections/read-model.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
@@ -15,8 +16,6 @@ import { PlanSnapshotService } from './import/plan-snapshot.service';
 import { SampleState } from './import/sample-state';
 import { TokenService } from './auth/token.service';
 import { ReportService } from './report/report.service';
-import { PlanHistoryReader } from './history/plan-history.reader';
-import { StreamHistoryCache } from './history/stream-history.cache';
 import { HISTORY_QUERY_HANDLERS } from './history/history.queries';
 import { AUDIT_QUERY_HANDLERS } from './queries/audit-trail.query';
 import { eventStoreProvider } from './store/event-store.provider';
@@ -49,13 +48,12 @@ export class LedgerModule {
         PlansProjectionHandler,
         CommitmentsProjectionHandler,
         AccessProjectionHandler,
+        TimeTravelProjectionHandler,
         LedgerCommandHandler,
         CommandGateway,
         PlanImporter,
         PlanSnapshotService,
         SampleState,
-        PlanHistoryReader,
-        StreamHistoryCache,
         TokenService,
         ReportService,
         ...QUERY_HANDLERS,
@@ -72,7 +70,6 @@ export class LedgerModule {
         PlanImporter,
         PlanSnapshotService,
         SampleState,
-        PlanHistoryReader,
         TokenService,
         ReportService,
       ],

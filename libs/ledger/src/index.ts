@@ -15,6 +15,7 @@ export * from './commitment/commitment.events';
 export * from './commitment/commitment.commands';
 export * from './commitment/commitment.state';
 export * from './commitment/commitment.decider';
+export * from './commitment/effective-date';
 export { checkedBand } from './commitment/activity.decisions';
 export * from './ledger-events';
 export * from './import/plan-file';

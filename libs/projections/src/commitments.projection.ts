@@ -2,12 +2,10 @@ import { evolveCommitment, initialCommitmentState, isCommitmentEvent, parseStrea
 import { lastUpdateOf, type LastUpdate } from './last-update';
 import { effectiveAtOf, toLedgerEvent, type ProjectedEvent } from './projected-event';
 
-/** What the read side keeps about an activity beyond the domain state. */
+/** What the read side keeps about an activity beyond the domain state (its note is in the state). */
 export interface ActivityExtras {
   /** The last event about this activity. */
   lastUpdate: LastUpdate;
-  /** The note of the progress figure in force (reported with it). */
-  note?: string;
 }
 
 export interface CommitmentRecord {
@@ -41,15 +39,7 @@ export class CommitmentsProjection {
     const lastUpdate = lastUpdateOf(event);
     const activities = { ...current?.activities };
     const activityId = (domainEvent.data as { activityId?: string }).activityId;
-    if (activityId !== undefined) {
-      const extras: ActivityExtras = { ...activities[activityId], lastUpdate };
-      // The note follows the figure in force: a late report about an earlier date (which evolve
-      // ignores, keeping the same activity object) changes neither.
-      const before = previous.activities.find((a) => a.id === activityId);
-      const after = state.activities.find((a) => a.id === activityId);
-      if (domainEvent.type === 'ActivityProgressReported' && before !== after) extras.note = domainEvent.data.note;
-      activities[activityId] = extras;
-    }
+    if (activityId !== undefined) activities[activityId] = { lastUpdate };
     this.commitments.set(id, { state, version: Number(event.revision) + 1, lastUpdate, activities });
     if (!current) {
       const list = this.byPlan.get(state.planId) ?? [];

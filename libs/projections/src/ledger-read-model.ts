@@ -1,7 +1,10 @@
 import { AccessProjection } from './access.projection';
 import { CommitmentsProjection } from './commitments.projection';
 import { PlansProjection } from './plans.projection';
+import type { AsOf } from './as-of';
 import type { ProjectedEvent } from './projected-event';
+import { commitmentAsOf, planAsOf } from './time-travel/as-of-views';
+import { TimeTravelIndex } from './time-travel/time-travel-index';
 import { commitmentView, planView, type CommitmentView, type PlanView } from './views';
 
 /** Failure of a projection: it stops at this event and says so; it never skips. */
@@ -19,6 +22,8 @@ export class LedgerReadModel {
   readonly plans = new PlansProjection();
   readonly commitments = new CommitmentsProjection();
   readonly access = new AccessProjection();
+  /** What time travel reads: the facts of each attribute by effective date (ADR 0007). */
+  readonly history = new TimeTravelIndex();
   position = 0n;
 
   /** Applies one event to every read model (used where no EventBus is involved: CLI, benchmarks). */
@@ -26,7 +31,17 @@ export class LedgerReadModel {
     this.plans.apply(event);
     this.commitments.apply(event);
     this.access.apply(event);
+    this.history.apply(event);
     this.position = event.position;
+  }
+
+  /** The plan as it was at a point on both time axes, from the index (no fold of its history). */
+  planAsOf(id: string, asOf: AsOf): PlanView | undefined {
+    return planAsOf(this, id, asOf);
+  }
+
+  commitmentAsOf(id: string, asOf: AsOf): CommitmentView | undefined {
+    return commitmentAsOf(this, id, asOf);
   }
 
   plan(id: string): PlanView | undefined {
@@ -47,6 +62,7 @@ export class LedgerReadModel {
     this.plans.clear();
     this.commitments.clear();
     this.access.clear();
+    this.history.clear();
     this.position = 0n;
   }
 }

@@ -35,15 +35,33 @@ export interface ActivityView extends LastUpdatedView {
   status: ActivityState['status'];
   lifecycle: ActivityState['lifecycle'];
   lifecycleReason?: string;
+  /** The note of the progress figure in force (a correction keeps the note of the figure it corrects). */
+  note?: string;
   progressEffectiveAt?: string;
   /** OGP IRM completion level (libs/ledger rates/irm-completion). */
   irmCompletion: IrmCompletion;
-  note?: string;
   actionsDone: ActionEntryView[];
   actionsNotDone: ActionEntryView[];
   additionalActions: ActionEntryView[];
 }
-export interface CommitmentView extends Omit<CommitmentState, 'activities' | 'exists'>, LastUpdatedView {
+export interface CommitmentView
+  extends
+    Pick<
+      CommitmentState,
+      | 'id'
+      | 'planId'
+      | 'axisId'
+      | 'number'
+      | 'title'
+      | 'leadOrganisation'
+      | 'problem'
+      | 'description'
+      | 'communicationActions'
+      | 'results'
+      | 'contribution'
+      | 'nextSteps'
+    >,
+    LastUpdatedView {
   implementationRate: number | null;
   irmCompletion: IrmCompletion;
   activities: ActivityView[];
@@ -79,9 +97,9 @@ export function activityView(a: ActivityState, extras?: ActivityExtras): Activit
     status: a.status,
     lifecycle: a.lifecycle,
     lifecycleReason: a.lifecycleReason,
+    note: a.note,
     progressEffectiveAt: a.progressEffectiveAt,
     irmCompletion: activityIrmCompletion(a),
-    note: extras?.note,
     lastUpdatedAt: extras?.lastUpdate.at,
     lastPosition: extras?.lastUpdate.position,
     actionsDone: entries(a.actions, 'DONE'),
@@ -91,13 +109,23 @@ export function activityView(a: ActivityState, extras?: ActivityExtras): Activit
 }
 
 export function commitmentView({ state, version, lastUpdate, activities: extras }: CommitmentRecord): CommitmentView {
-  const { exists: _exists, activities, ...rest } = state;
   const implementationRate = rateOf(state);
   return {
-    ...rest,
+    id: state.id,
+    planId: state.planId,
+    axisId: state.axisId,
+    number: state.number,
+    title: state.title,
+    leadOrganisation: state.leadOrganisation,
+    problem: state.problem,
+    description: state.description,
+    communicationActions: state.communicationActions,
+    results: state.results,
+    contribution: state.contribution,
+    nextSteps: state.nextSteps,
     implementationRate,
-    irmCompletion: commitmentIrmCompletion(activities, implementationRate),
-    activities: activities.map((a) => activityView(a, extras?.[a.id])),
+    irmCompletion: commitmentIrmCompletion(state.activities, implementationRate),
+    activities: state.activities.map((a) => activityView(a, extras?.[a.id])),
     version,
     lastUpdatedAt: lastUpdate?.at,
     lastPosition: lastUpdate?.position,

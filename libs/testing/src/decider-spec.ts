@@ -15,12 +15,14 @@ export interface ExpectedError {
   message?: string | RegExp;
   /** A field that must be named in the error's `details.problems[].field` (or its `details.field`). */
   field?: string;
+  /** A rule that must be named in the error's `details.problems[].rule`. */
+  rule?: string;
 }
 
 interface ThrownShape {
   code?: unknown;
   message?: unknown;
-  details?: { problems?: Array<{ field: string }>; field?: unknown };
+  details?: { problems?: Array<{ field: string; rule?: string }>; field?: unknown };
 }
 
 /** Outcome assertions for one command on the state built from the given events. */
@@ -80,6 +82,7 @@ export function deciderSpec<C, E, S, X = undefined>(decider: Decider<C, E, S, X>
                 const fields = [...(e.details?.problems ?? []).map((p) => p.field), e.details?.field].filter((f) => f !== undefined);
                 expect(fields).toContain(expected.field);
               }
+              if (expected.rule !== undefined) expect((e.details?.problems ?? []).map((p) => p.rule)).toContain(expected.rule);
             },
             thenState(check) {
               check(fold(state, run()));

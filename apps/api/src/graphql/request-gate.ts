@@ -49,7 +49,7 @@ export function requestGate({ readModels, config, clock }: GateDeps) {
     if (estimate.cost > config.queryMaxCost) {
       throw new LedgerError(
         'QUERY_TOO_COSTLY',
-        `query is too expensive: estimated cost ${estimate.cost} exceeds the budget of ${config.queryMaxCost} (a series costs points × events, a page its size); ask for fewer points, fewer aliases or smaller pages`,
+        `query is too expensive: estimated cost ${estimate.cost} exceeds the budget of ${config.queryMaxCost} (a series costs its plan's events plus its points, a page its size); ask for fewer points, fewer aliases or smaller pages`,
         { rule: 'maxCost', cost: estimate.cost, budget: config.queryMaxCost },
       );
     }

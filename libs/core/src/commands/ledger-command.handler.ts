@@ -6,12 +6,13 @@ import {
   authorize,
   checks,
   decideAccess,
-  defaultEffectiveAt,
+  decideEffectiveAt,
   EVENT_SCHEMA_VERSIONS,
   LedgerError,
   streamName,
   type AccessState,
   type CommitmentState,
+  type EffectiveDateRequest,
   type EventMetadata,
   type PlanState,
   type LedgerEvent,
@@ -112,9 +113,7 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
         correlationId: issuer.correlationId ?? commandId,
         causationId: commandId,
         recordedAt,
-        effectiveAt: options.effectiveAt
-          ? new Date(options.effectiveAt).toISOString()
-          : (this.defaultEffectiveAt(command, loaded.state) ?? recordedAt),
+        effectiveAt: this.effectiveAt(command, loaded.state, { requested: options.effectiveAt, recordedAt }),
       };
       const toAppend: NewEvent[] = events.map((e, i) => ({
         id: options.commandId === undefined ? randomUUID() : deterministicUuid(`${stream}/${commandId}/${i}`),
@@ -148,10 +147,10 @@ export class LedgerCommandHandler implements ICommandHandler<ExecuteLedgerComman
     return authorize(command.type, issuer.principal, { commitmentId, access });
   }
 
-  private defaultEffectiveAt(command: DomainCommand, state: unknown): string | undefined {
-    return isPlanCommand(command) || isAccessCommand(command)
-      ? undefined
-      : defaultEffectiveAt(command, state as typeof initialCommitmentState);
+  /** The business date of the events: a domain rule for commitment commands (ADR 0007). */
+  private effectiveAt(command: DomainCommand, state: unknown, request: EffectiveDateRequest): string {
+    if (isPlanCommand(command) || isAccessCommand(command)) return new Date(request.requested ?? request.recordedAt).toISOString();
+    return decideEffectiveAt(command, state as typeof initialCommitmentState, request);
   }
 
   /** The written aggregate as stored: a lead assignment shows its commitment (read from its own stream). */

@@ -36,8 +36,6 @@ export interface LedgerConfig {
   queryTimeBudgetMs: number;
   /** Trust X-Forwarded-For from a proxy in front (for per-IP limits). */
   trustProxy: boolean;
-  /** How many events the in-memory history index (time travel) may hold. */
-  historyIndexEvents: number;
   /** Open WebSocket (live update) connections allowed per client address. */
   wsMaxConnectionsPerIp: number;
   /** Origins allowed to frame the embeds (CSP frame-ancestors); empty: any site may embed them. */
@@ -85,7 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     queryMaxCost: count('LEDGER_QUERY_MAX_COST', env, 1_000_000),
     queryTimeBudgetMs: count('LEDGER_QUERY_TIME_BUDGET_MS', env, 5000),
     trustProxy: env.LEDGER_TRUST_PROXY === 'true',
-    historyIndexEvents: Number(env.LEDGER_HISTORY_INDEX_EVENTS ?? 2_000_000),
     wsMaxConnectionsPerIp: Number(env.LEDGER_WS_MAX_PER_IP ?? 20),
     embedOrigins: list(env.LEDGER_EMBED_ORIGINS),
     webDir: resolve(env.LEDGER_WEB_DIR ?? join(repoRoot(), 'dist', 'web')),

@@ -1,15 +1,20 @@
+import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@ledger/event-store';
 import {
   planChanges,
   rateHistory,
+  withChangeEvents,
   type AsOf,
-  type PlanChanges,
+  type ChangesQuery,
   type CommitmentView,
+  type PlanChanges,
   type PlanView,
+  type ProjectedEvent,
   type RateHistoryQuery,
   type RatePoint,
 } from '@ledger/projections';
-import { PlanHistoryReader } from './plan-history.reader';
+import { ReadModelService } from '../projections/read-model.service';
 
 export class GetPlanAsOf extends Query<PlanView | undefined> {
   constructor(
@@ -32,46 +37,46 @@ export class GetRateHistory extends Query<RatePoint[]> {
     super();
   }
 }
+export class GetPlanChanges extends Query<PlanChanges<ProjectedEvent>> {
+  constructor(readonly query: ChangesQuery) {
+    super();
+  }
+}
 
+/** Time travel reads the time-travel index that the projections keep (ADR 0007): no fold, no store read. */
 @QueryHandler(GetPlanAsOf)
 export class GetPlanAsOfHandler implements IQueryHandler<GetPlanAsOf, PlanView | undefined> {
-  constructor(private readonly history: PlanHistoryReader) {}
-  execute({ id, asOf }: GetPlanAsOf): Promise<PlanView | undefined> {
-    return this.history.planAsOf(id, asOf);
+  constructor(private readonly readModels: ReadModelService) {}
+  async execute({ id, asOf }: GetPlanAsOf): Promise<PlanView | undefined> {
+    return this.readModels.model.planAsOf(id, asOf);
   }
 }
 
 @QueryHandler(GetCommitmentAsOf)
 export class GetCommitmentAsOfHandler implements IQueryHandler<GetCommitmentAsOf, CommitmentView | undefined> {
-  constructor(private readonly history: PlanHistoryReader) {}
-  execute({ id, asOf }: GetCommitmentAsOf): Promise<CommitmentView | undefined> {
-    return this.history.commitmentAsOf(id, asOf);
+  constructor(private readonly readModels: ReadModelService) {}
+  async execute({ id, asOf }: GetCommitmentAsOf): Promise<CommitmentView | undefined> {
+    return this.readModels.model.commitmentAsOf(id, asOf);
   }
 }
 
 @QueryHandler(GetRateHistory)
 export class GetRateHistoryHandler implements IQueryHandler<GetRateHistory, RatePoint[]> {
-  constructor(private readonly history: PlanHistoryReader) {}
+  constructor(private readonly readModels: ReadModelService) {}
   async execute({ query }: GetRateHistory): Promise<RatePoint[]> {
-    return rateHistory(await this.history.planEvents(query.planId), query);
+    return rateHistory(this.readModels.model, query);
   }
 }
 
-export class GetPlanChanges extends Query<PlanChanges> {
-  constructor(
-    readonly planId: string,
-    readonly since: string,
-    readonly until: string,
-  ) {
-    super();
-  }
-}
-
+/** The index locates the events of the range; their data is read from the store, per commitment, on demand. */
 @QueryHandler(GetPlanChanges)
-export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges, PlanChanges> {
-  constructor(private readonly history: PlanHistoryReader) {}
-  async execute({ planId, since, until }: GetPlanChanges): Promise<PlanChanges> {
-    return planChanges(await this.history.planEvents(planId), planId, since, until);
+export class GetPlanChangesHandler implements IQueryHandler<GetPlanChanges, PlanChanges<ProjectedEvent>> {
+  constructor(
+    private readonly readModels: ReadModelService,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+  async execute({ query }: GetPlanChanges): Promise<PlanChanges<ProjectedEvent>> {
+    return withChangeEvents(planChanges(this.readModels.model, query), (stream, options) => this.store.readStream(stream, options));
   }
 }
 

@@ -3,7 +3,6 @@ import { EventBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@ledger/event-store';
 import { LedgerEventsRecorded } from './ledger-event-recorded';
 import { ReadModelService } from './read-model.service';
-import { StreamHistoryCache } from '../history/stream-history.cache';
 
 /**
  * Feeds the projections from the store's subscription to $all (never from in-process publishing),
@@ -28,7 +27,6 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly eventBus: EventBus,
     private readonly readModels: ReadModelService,
-    private readonly history: StreamHistoryCache,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -85,10 +83,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
       void this.subscription?.stop();
       return;
     }
-    for (const event of batch) {
-      this.history.record(event);
-      this.readModels.recordCommand(event);
-    }
+    for (const event of batch) this.readModels.recordCommand(event);
     this.readModels.events += batch.length;
     this.readModels.advance(batch[batch.length - 1].position);
     this.readModels.applied(batch);

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { Inject, Injectable } from '@nestjs/common';
 import { LedgerError } from '@ledger/domain';
-import { rateHistory, readModelAsOf } from '@ledger/projections';
+import { checkedInstant, rateHistory } from '@ledger/projections';
 import { EVENT_STORE, readIntegrity, type EventStore } from '@ledger/event-store';
 import { renderReport, type ReportFormat, type ReportInput, type ReportLang, type ReportProvenance } from '@ledger/self-assessment';
 import { CLOCK, type Clock } from '../commands/clock';
-import { PlanHistoryReader } from '../history/plan-history.reader';
 import { bundledPlanFile } from '../import/repo-root';
 import { ReadModelService } from '../projections/read-model.service';
 
@@ -19,11 +18,14 @@ export interface ReportRequest {
 
 const endOfDay = (date: string): string => (/^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T23:59:59.999Z` : new Date(date).toISOString());
 
-/** Builds the self-assessment report from the ledger: current read models, or as of a date. */
+/**
+ * Builds the self-assessment report from the ledger: the current read models, or the plan as of
+ * a date and its monthly rate series from the time-travel index (ADR 0007). The chart spans the
+ * plan's own period (or its effective dates), up to the as-of date.
+ */
 @Injectable()
 export class ReportService {
   constructor(
-    private readonly history: PlanHistoryReader,
     private readonly readModels: ReadModelService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -34,24 +36,16 @@ export class ReportService {
   }
 
   async input({ planId, asOf }: ReportRequest): Promise<ReportInput> {
-    if (asOf !== undefined && Number.isNaN(Date.parse(asOf))) {
-      throw LedgerError.validation([
-        { field: 'asOf', rule: 'isoDate', message: `asOf must be an ISO 8601 date, got ${JSON.stringify(asOf)}` },
-      ]);
-    }
-    const events = await this.history.planEvents(planId);
+    checkedInstant('asOf', asOf);
     const point = asOf === undefined ? undefined : endOfDay(asOf);
-    const plan = point ? readModelAsOf(events, { effectiveAt: point }).plan(planId) : this.readModels.model.plan(planId);
+    const model = this.readModels.model;
+    const plan = point ? model.planAsOf(planId, { effectiveAt: point }) : model.plan(planId);
     if (!plan) throw LedgerError.notFound('plan', planId, 'planId');
-    const dates = events.map((e) => Date.parse(String(e.metadata.effectiveAt))).filter((t) => !Number.isNaN(t));
-    const now = this.clock().getTime();
-    const from = new Date(Math.min(...dates, now)).toISOString();
-    const to = point ?? new Date(Math.min(Math.max(...dates, Date.parse(from)), now)).toISOString();
     return {
       plan,
       asOf: point,
-      generatedAt: new Date(now).toISOString(),
-      rateHistory: rateHistory(events, { planId, from, to, interval: 'month' }),
+      generatedAt: this.clock().toISOString(),
+      rateHistory: rateHistory(model, { planId, to: point, interval: 'month' }),
       note: bundledNote(planId),
       provenance: await this.provenance(),
     };

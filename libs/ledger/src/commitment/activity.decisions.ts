@@ -49,6 +49,11 @@ export function decideOnActivity(command: ActivityCommand, state: CommitmentStat
       const { progress, status, reason } = command.data;
       checks().longText('reason', reason, true).throwIfAny();
       const band = checkedBand(progress, status);
+      if (!activity.reported) {
+        throw LedgerError.illegalState(`activity "${activity.id}" has no reported figure to correct: report progress instead`, {
+          activityId: activity.id,
+        });
+      }
       return [
         {
           type: 'ActivityProgressCorrected',

@@ -3,7 +3,7 @@ import { evolvePlan, initialPlanState, type PlanState } from '../plan/plan.state
 import type { PlanEvent } from '../plan/plan.events';
 import type { ActivityStatus } from '../rates/status-band';
 import type { CommitmentCommand, RegisterCommitment } from './commitment.commands';
-import { decideCommitment, defaultEffectiveAt, type CommitmentDecisionContext } from './commitment.decider';
+import { decideCommitment, type CommitmentDecisionContext } from './commitment.decider';
 import type { CommitmentEvent } from './commitment.events';
 import { evolveCommitment, initialCommitmentState, rateOf, type CommitmentState } from './commitment.state';
 
@@ -269,16 +269,5 @@ describe('commitment state: the rate the report publishes', () => {
     const later = evolveCommitment(s, progress(1, 90, 'COMPLETE'), { effectiveAt: '2020-12-31T00:00:00.000Z' });
     const late = evolveCommitment(later, progress(1, 40, 'LIMITED'), { effectiveAt: '2019-06-30T00:00:00.000Z' });
     expect(late.activities[0]).toMatchObject({ progress: 90, status: 'COMPLETE', progressEffectiveAt: '2020-12-31T00:00:00.000Z' });
-  });
-  it('dates a correction, by default, at the figure it corrects', () => {
-    const s = evolveCommitment(state([registered, planned(1)]), progress(1, 60, 'SUBSTANTIAL'), {
-      effectiveAt: '2019-12-31T00:00:00.000Z',
-    });
-    const correct: CommitmentCommand = { type: 'CorrectActivityProgress', data: { ...on(1), progress: 50, reason: 'typo' } };
-    expect(defaultEffectiveAt(correct, s)).toBe('2019-12-31T00:00:00.000Z');
-  });
-  it('leaves the date of other commands to the recording time', () => {
-    const s = state([registered, planned(1)]);
-    expect(defaultEffectiveAt({ type: 'RecordOutcome', data: { commitmentId: 'p.4', results: 'r' } }, s)).toBeUndefined();
   });
 });

@@ -151,12 +151,3 @@ function recordOutcome({ data }: RecordOutcome, state: CommitmentState): Commitm
     },
   ];
 }
-
-/**
- * The business date a command's events take when the caller gives none: a correction is about the
- * figure it corrects, so it takes that figure's date; everything else is effective when recorded.
- */
-export function defaultEffectiveAt(command: CommitmentCommand, state: CommitmentState): string | undefined {
-  if (command.type !== 'CorrectActivityProgress') return undefined;
-  return state.activities.find((a) => a.id === command.data.activityId)?.progressEffectiveAt;
-}

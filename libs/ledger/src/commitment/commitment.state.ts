@@ -1,57 +1,15 @@
 import { commitmentRate } from '../rates/rates';
-import type { ActivityStatus } from '../rates/status-band';
-import type { ActionKind, CommitmentEvent } from './commitment.events';
+import type { CommitmentEvent } from './commitment.events';
+import {
+  OUTCOME_FIELDS,
+  type ActionEntryState,
+  type ActivityLifecycle,
+  type ActivityState,
+  type CommitmentState,
+  type OutcomeField,
+} from './commitment.types';
 
-export type ActivityLifecycle = 'ACTIVE' | 'SUSPENDED' | 'CANCELLED';
-
-export interface ActionEntryState {
-  id: string;
-  kind: ActionKind;
-  text: string;
-  date?: string;
-  reason?: string;
-  effectiveAt?: string;
-  retracted: boolean;
-  retractionReason?: string;
-}
-export interface ActivityState {
-  id: string;
-  number: number;
-  title: string;
-  weight: number;
-  progress: number;
-  status: ActivityStatus;
-  lifecycle: ActivityLifecycle;
-  lifecycleReason?: string;
-  progressEffectiveAt?: string;
-  /** Whether a figure was ever reported or corrected (without one, the IRM sees no evidence). */
-  reported: boolean;
-  actions: readonly ActionEntryState[];
-}
-export interface CommunicationActionState {
-  id: string;
-  action: string;
-  date?: string;
-  target?: string;
-  indicators?: string;
-  effectiveAt?: string;
-}
-export interface CommitmentState {
-  exists: boolean;
-  id: string;
-  planId: string;
-  axisId: string;
-  number: number;
-  title: string;
-  leadOrganisation: string;
-  problem?: string;
-  description?: string;
-  activities: readonly ActivityState[];
-  communicationActions: readonly CommunicationActionState[];
-  results?: string;
-  contribution?: string;
-  nextSteps?: string;
-}
+export * from './commitment.types';
 
 /** What evolve may learn from an event's metadata (the business date). */
 export interface EvolveMeta {
@@ -68,6 +26,7 @@ export const initialCommitmentState: CommitmentState = {
   leadOrganisation: '',
   activities: [],
   communicationActions: [],
+  outcomeEffectiveAt: {},
 };
 
 /** The commitment's rate; null while nothing counts yet. */
@@ -79,8 +38,9 @@ function updateActivity(state: CommitmentState, id: string, change: (a: Activity
   return { ...state, activities: state.activities.map((a) => (a.id === id ? change(a) : a)) };
 }
 
-const isBefore = (a: string | undefined, b: string | undefined): boolean =>
-  a !== undefined && b !== undefined && Date.parse(a) < Date.parse(b);
+/** Is `date` strictly before `inForce`? Unknown dates never are (facts folded without metadata). */
+export const isBefore = (date: string | undefined, inForce: string | undefined): boolean =>
+  date !== undefined && inForce !== undefined && Date.parse(date) < Date.parse(inForce);
 
 export function evolveCommitment(state: CommitmentState, event: CommitmentEvent, meta: EvolveMeta = {}): CommitmentState {
   switch (event.type) {
@@ -110,14 +70,35 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
         status: 'NOT_STARTED',
         lifecycle: 'ACTIVE',
         reported: false,
+        weightEffectiveAt: meta.effectiveAt,
+        lifecycleEffectiveAt: meta.effectiveAt,
         actions: [],
       };
       return { ...state, activities: [...state.activities, activity] };
     }
     case 'ActivityWeightSet':
-      return updateActivity(state, event.data.activityId, (a) => ({ ...a, weight: event.data.weight }));
+      return updateActivity(state, event.data.activityId, (a) =>
+        isBefore(meta.effectiveAt, a.weightEffectiveAt)
+          ? a
+          : { ...a, weight: event.data.weight, weightEffectiveAt: meta.effectiveAt ?? a.weightEffectiveAt },
+      );
     case 'ActivityProgressReported':
       // A late report about an earlier date does not replace a figure effective later.
+      return updateActivity(state, event.data.activityId, (a) => {
+        const withFigure = { ...a, reported: true };
+        return isBefore(meta.effectiveAt, a.progressEffectiveAt)
+          ? withFigure
+          : {
+              ...withFigure,
+              progress: event.data.progress,
+              status: event.data.status,
+              note: event.data.note,
+              progressEffectiveAt: meta.effectiveAt ?? a.progressEffectiveAt,
+            };
+      });
+    case 'ActivityProgressCorrected':
+      // A correction is dated at the figure it corrects (decideEffectiveAt), so it replaces that
+      // figure and keeps its note; a correction dated otherwise (older logs) is a figure of its date.
       return updateActivity(state, event.data.activityId, (a) =>
         isBefore(meta.effectiveAt, a.progressEffectiveAt)
           ? { ...a, reported: true }
@@ -129,14 +110,6 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
               reported: true,
             },
       );
-    case 'ActivityProgressCorrected':
-      // A correction replaces the current figure, keeping the business date it corrects.
-      return updateActivity(state, event.data.activityId, (a) => ({
-        ...a,
-        progress: event.data.progress,
-        status: event.data.status,
-        reported: true,
-      }));
     case 'ActionRecorded': {
       const { actionId, kind, text, date, reason } = event.data;
       const entry: ActionEntryState = { id: actionId, kind, text, date, reason, effectiveAt: meta.effectiveAt, retracted: false };
@@ -157,24 +130,50 @@ export function evolveCommitment(state: CommitmentState, event: CommitmentEvent,
         ],
       };
     }
-    case 'OutcomeRecorded': {
-      const { results, contribution, nextSteps } = event.data;
-      return {
-        ...state,
-        results: results ?? state.results,
-        contribution: contribution ?? state.contribution,
-        nextSteps: nextSteps ?? state.nextSteps,
-      };
-    }
+    case 'OutcomeRecorded':
+      return recordOutcome(state, event.data, meta.effectiveAt);
     case 'ActivitySuspended':
-      return updateActivity(state, event.data.activityId, (a) => ({ ...a, lifecycle: 'SUSPENDED', lifecycleReason: event.data.reason }));
+      return changeLifecycle(state, event.data.activityId, 'SUSPENDED', event.data.reason, meta.effectiveAt);
     case 'ActivityResumed':
-      return updateActivity(state, event.data.activityId, (a) => ({ ...a, lifecycle: 'ACTIVE', lifecycleReason: undefined }));
+      return changeLifecycle(state, event.data.activityId, 'ACTIVE', undefined, meta.effectiveAt);
     case 'ActivityCancelled':
-      return updateActivity(state, event.data.activityId, (a) => ({ ...a, lifecycle: 'CANCELLED', lifecycleReason: event.data.reason }));
+      return changeLifecycle(state, event.data.activityId, 'CANCELLED', event.data.reason, meta.effectiveAt);
     default: {
       const never: never = event;
       return never;
     }
   }
+}
+
+function changeLifecycle(
+  state: CommitmentState,
+  activityId: string,
+  lifecycle: ActivityLifecycle,
+  reason: string | undefined,
+  effectiveAt: string | undefined,
+): CommitmentState {
+  return updateActivity(state, activityId, (a) =>
+    isBefore(effectiveAt, a.lifecycleEffectiveAt)
+      ? a
+      : { ...a, lifecycle, lifecycleReason: reason, lifecycleEffectiveAt: effectiveAt ?? a.lifecycleEffectiveAt },
+  );
+}
+
+/** Each outcome field given takes effect unless a value dated later is in force. */
+function recordOutcome(
+  state: CommitmentState,
+  data: Partial<Record<OutcomeField, string>>,
+  effectiveAt: string | undefined,
+): CommitmentState {
+  let next = state;
+  for (const field of OUTCOME_FIELDS) {
+    const value = data[field];
+    if (value === undefined || isBefore(effectiveAt, next.outcomeEffectiveAt[field])) continue;
+    next = {
+      ...next,
+      [field]: value,
+      outcomeEffectiveAt: { ...next.outcomeEffectiveAt, [field]: effectiveAt ?? next.outcomeEffectiveAt[field] },
+    };
+  }
+  return next;
 }

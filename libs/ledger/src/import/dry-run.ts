@@ -1,6 +1,7 @@
 import { decideAccess, evolveAccess, initialAccessState, type AccessState } from '../access/access.decider';
 import { decideCommitment } from '../commitment/commitment.decider';
 import { evolveCommitment, initialCommitmentState, type CommitmentState } from '../commitment/commitment.state';
+import { decideEffectiveAt } from '../commitment/effective-date';
 import { decidePlan } from '../plan/plan.decider';
 import { evolvePlan, initialPlanState, type PlanState } from '../plan/plan.state';
 import { checks } from '../shared/checks';
@@ -104,9 +105,13 @@ function decideStep(
       const state = commitments.get(id) ?? initialCommitmentState;
       const plan = command.type === 'RegisterCommitment' ? plans.get(command.data.planId) : undefined;
       const events = decideCommitment(command, state, { plan });
+      // The command handler's date rule (ADR 0007); a malformed date is already reported on its field.
+      const effectiveAt = Number.isNaN(Date.parse(step.effectiveAt))
+        ? step.effectiveAt
+        : decideEffectiveAt(command, state, { requested: step.effectiveAt, recordedAt: step.effectiveAt });
       commitments.set(
         id,
-        events.reduce((s, e) => evolveCommitment(s, e, { effectiveAt: step.effectiveAt }), state),
+        events.reduce((s, e) => evolveCommitment(s, e, { effectiveAt }), state),
       );
     }
   }

@@ -16,12 +16,13 @@ import { seriesPoints } from './series-points';
 /**
  * The cost model (docs/adr/0009). A unit is about one event folded or one value written out. Each
  * field costs 1 + its own work + (list length × what is selected under it): list lengths come from
- * `first` or from the read model's actual sizes, work from the arguments (points × events for a
- * series, events for time travel, the scanned log for an audit page that must count or filter).
+ * `first` or from the read model's actual sizes, work from the arguments (one sweep over the plan's
+ * events plus the points for a series, events for time travel, the scanned log for an audit page
+ * that must count or filter).
  */
 export const COST = {
   defaultPageSize: 50,
-  /** Months a report's rate chart may hold (its series is priced as points × events). */
+  /** Months a report's rate chart may hold (its series is one sweep: events + points). */
   reportPoints: 60,
 } as const;
 
@@ -58,10 +59,11 @@ const pageSize = (args: Args): number => {
 const WORK: Record<string, (args: Args, s: Scope, selection: SelectionSetNode | undefined) => number> = {
   'Query.plan': (a, s) => (hasAsOf(a) ? eventsOfPlan(s, a.id) : 0),
   'Query.commitment': (a, s) => (hasAsOf(a) ? eventsOfCommitment(s, a.id) : 0),
-  // Priced as a fold per point (the worst case), whatever the series code does today.
-  'Query.rateHistory': (a, s) => seriesPoints(a, s.now) * Math.max(1, eventsOfPlan(s, a.planId)),
+  // One sweep over the plan's facts sorted by effective date, walked beside the points (ADR 0007).
+  'Query.rateHistory': (a, s) => eventsOfPlan(s, a.planId) + seriesPoints(a, s.now),
   'Query.changes': (a, s) => 3 * eventsOfPlan(s, a.planId),
-  'Query.selfAssessmentReport': (a, s) => (1 + COST.reportPoints) * Math.max(1, eventsOfPlan(s, a.planId)),
+  // The plan as of the date, its chart series (one sweep) and the text written out.
+  'Query.selfAssessmentReport': (a, s) => 3 * eventsOfPlan(s, a.planId) + COST.reportPoints,
   'Query.auditTrail': auditWork,
   // Auditors only, and it yields to the event loop as it goes: priced low enough to run on any log.
   'Query.verifyLedger': (_a, s) => Math.ceil(s.logEvents / 100),

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, InputType } from '@nestjs/graphql';
 import { IsDate, IsOptional, Matches } from 'class-validator';
-import type { AsOf } from '@ledger/projections';
+import { checkedInstant, type AsOf } from '@ledger/projections';
 
 @InputType('AsOf', {
   description:
@@ -25,11 +25,14 @@ export class AsOfInput {
 
 /**
  * The point in time asked for, or undefined for "now". (The validation pipe turns an omitted
- * argument into an empty instance, so emptiness — not presence — is what counts.)
+ * argument into an empty instance, so emptiness — not presence — is what counts.) Dates outside
+ * the years 1900–9999 are refused (VALIDATION_FAILED naming the field), not answered with null.
  */
 export function toAsOf(input: AsOfInput | undefined): AsOf | undefined {
   // `== null`: a null bound is "not given", like an absent one.
   if (!input || (input.knownAt == null && input.position == null && input.effectiveAt == null)) return undefined;
+  checkedInstant('knownAt', input.knownAt);
+  checkedInstant('effectiveAt', input.effectiveAt);
   return {
     knownAt: input.knownAt?.toISOString(),
     position: input.position == null ? undefined : BigInt(input.position),

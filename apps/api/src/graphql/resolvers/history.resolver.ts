@@ -1,7 +1,7 @@
 import { Args, Field, Float, GraphQLISODateTime, ID, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { QueryBus } from '@nestjs/cqrs';
 import { LedgerError } from '@ledger/domain';
-import type { PlanChanges, RatePoint } from '@ledger/projections';
+import type { PlanChanges, ProjectedEvent, RatePoint } from '@ledger/projections';
 import { GetPlanChanges, GetRateHistory, ReadModelService } from '@ledger/core';
 import { PlanChangesType } from '../types/changes.type';
 
@@ -18,13 +18,14 @@ registerEnumType(HistoryIntervalEnum, {
 
 @ObjectType('RatePoint', { description: 'The implementation rate effective at an instant.' })
 export class RatePointType {
-  @Field(() => GraphQLISODateTime, { description: 'The instant (end of an interval, or the end of the range).' })
+  @Field(() => GraphQLISODateTime, { description: 'The instant, by effective date (end of an interval, or the end of the range).' })
   at: Date;
-  @Field(() => Float, { nullable: true, description: 'The rate effective at that instant, as known now; null while nothing counted yet.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The rate effective at that instant (as known at `knownAt`), percent 0–100, unrounded; null while nothing counted yet.',
+  })
   implementationRate: number | null;
 }
-
-const MAX_POINTS = 1000;
 
 /** Rate history for charts, by effective date. */
 @Resolver()
@@ -36,31 +37,38 @@ export class HistoryResolver {
 
   @Query(() => PlanChangesType, {
     description:
-      'What moved between two dates, by effective date: plan and commitment rates before/after and the events in between. Give `since`/`until`, or the name of a closed reporting `period` (from the end of the period before it to its end).',
+      'What moved between two dates, by effective date: the plan and commitment rates as of `since` and as of `until` (both as known at `knownAt`) and the events effective in between. Give `since`/`until`, or the name of a closed reporting `period` (from the end of the period before it to its end). Dates must lie in the years 1900–9999.',
   })
   async changes(
     @Args('planId', { type: () => ID, description: 'The plan.' }) planId: string,
-    @Args('since', {
+    @Args('since', { type: () => GraphQLISODateTime, nullable: true, description: 'Start of the range (exclusive), by effective date.' })
+    since: Date | undefined,
+    @Args('until', {
       type: () => GraphQLISODateTime,
       nullable: true,
-      description: 'Start of the range (exclusive); required unless `period` is given.',
+      description: 'End of the range (inclusive), by effective date. Default: now.',
     })
-    since: Date | undefined,
-    @Args('until', { type: () => GraphQLISODateTime, nullable: true, description: 'Default: now.' }) until: Date | undefined,
-    @Args('period', { type: () => String, nullable: true, description: 'Name of a closed reporting period.' }) period: string | undefined,
+    until: Date | undefined,
+    @Args('period', { type: () => String, nullable: true, description: 'Name of a closed reporting period, instead of since/until.' })
+    period: string | undefined,
+    @Args('knownAt', {
+      type: () => GraphQLISODateTime,
+      nullable: true,
+      description: 'As the ledger knew it at this instant (events recorded up to it). Default: now.',
+    })
+    knownAt: Date | undefined,
   ): Promise<PlanChangesType> {
-    const range = period ? this.periodRange(planId, period) : { since: since?.toISOString(), until: (until ?? new Date()).toISOString() };
+    const range = period ? this.periodRange(planId, period) : { since, until: until ?? new Date() };
     if (!range.since)
       throw LedgerError.validation([{ field: 'since', rule: 'required', message: 'since is required unless a period is named' }]);
-    if (Date.parse(range.since) > Date.parse(range.until))
-      throw LedgerError.validation([
-        { field: 'since', rule: 'beforeUntil', message: `since must not be after until (${range.since} > ${range.until})` },
-      ]);
-    const result: PlanChanges = await this.queryBus.execute(new GetPlanChanges(planId, range.since, range.until));
+    const result: PlanChanges<ProjectedEvent> = await this.queryBus.execute(
+      new GetPlanChanges({ planId, since: range.since, until: range.until, knownAt }),
+    );
     return {
       ...result,
       since: new Date(result.since),
       until: new Date(result.until),
+      knownAt: result.knownAt === undefined ? undefined : new Date(result.knownAt),
       commitments: result.commitments.map((c) => ({
         ...c,
         events: c.events.map((e) => ({
@@ -75,9 +83,9 @@ export class HistoryResolver {
     };
   }
 
-  private periodRange(planId: string, name: string): { since: string; until: string } {
+  private periodRange(planId: string, name: string): { since: Date; until: Date } {
     const plan = this.readModels.model.plan(planId);
-    if (!plan) throw LedgerError.notFound('plan', planId);
+    if (!plan) throw LedgerError.notFound('plan', planId, 'planId');
     const i = plan.periods.findIndex((p) => p.name === name);
     if (i < 0)
       throw new LedgerError(
@@ -86,44 +94,50 @@ export class HistoryResolver {
         { field: 'period' },
       );
     return {
-      since: i === 0 ? new Date(0).toISOString() : new Date(plan.periods[i - 1].endsAt).toISOString(),
-      until: new Date(plan.periods[i].endsAt).toISOString(),
+      since: i === 0 ? new Date(Date.UTC(1900, 0, 1)) : new Date(plan.periods[i - 1].endsAt),
+      until: new Date(plan.periods[i].endsAt),
     };
   }
 
   @Query(() => [RatePointType], {
-    description: 'Implementation rate of a plan (or of one axis or commitment) over time, by effective date, as known now.',
+    description:
+      'Implementation rate of a plan (or of one axis or commitment) over time, by effective date, as known at `knownAt` (default now): each point equals `plan(asOf: {effectiveAt: at, knownAt})`. At most 1,000 points; dates in the years 1900–9999.',
   })
   async rateHistory(
     @Args('planId', { type: () => ID, description: 'The plan.' }) planId: string,
     @Args('commitmentId', { type: () => ID, nullable: true, description: 'Only this commitment of the plan.' })
     commitmentId: string | undefined,
-    @Args('axisId', { type: () => ID, nullable: true, description: 'Only this axis of the plan.' }) axisId: string | undefined,
-    @Args('from', { type: () => GraphQLISODateTime, nullable: true, description: 'Default: 2 years before `to`.' }) from: Date | undefined,
-    @Args('to', { type: () => GraphQLISODateTime, nullable: true, description: 'Default: now.' }) to: Date | undefined,
+    @Args('axisId', { type: () => ID, nullable: true, description: 'Only this axis of the plan (mean of its commitments).' })
+    axisId: string | undefined,
+    @Args('from', {
+      type: () => GraphQLISODateTime,
+      nullable: true,
+      description:
+        "First point. Default: the end of the first interval of the plan's period (e.g. 2018-01-31 for a 2018-2020 plan by month).",
+    })
+    from: Date | undefined,
+    @Args('to', {
+      type: () => GraphQLISODateTime,
+      nullable: true,
+      description: "Last point. Default: the end of the plan's period (else its last effective date).",
+    })
+    to: Date | undefined,
     @Args('interval', {
       type: () => HistoryIntervalEnum,
       nullable: true,
       defaultValue: HistoryIntervalEnum.month,
-      description: 'Spacing of the points.',
+      description: 'Step between points; months and quarters keep the day of `from` and stay on month ends (01-31, 02-28, 03-31…).',
     })
-    given: HistoryIntervalEnum | null,
+    interval: HistoryIntervalEnum,
+    @Args('knownAt', {
+      type: () => GraphQLISODateTime,
+      nullable: true,
+      description: 'As the ledger knew it at this instant (events recorded up to it). Default: now.',
+    })
+    knownAt: Date | undefined,
   ): Promise<RatePointType[]> {
-    const interval = given ?? HistoryIntervalEnum.month; // null: not given
-    const end = to ?? new Date();
-    const start = from ?? new Date(Date.UTC(end.getUTCFullYear() - 2, end.getUTCMonth(), end.getUTCDate()));
-    if (start > end)
-      throw LedgerError.validation([
-        { field: 'from', rule: 'beforeTo', message: `from must not be after to (${start.toISOString()} > ${end.toISOString()})` },
-      ]);
-    const days = (end.getTime() - start.getTime()) / 86_400_000;
-    const perInterval = { day: 1, week: 7, month: 28, quarter: 90 }[interval];
-    if (days / perInterval > MAX_POINTS)
-      throw LedgerError.validation([
-        { field: 'interval', rule: 'maxPoints', message: `at most ${MAX_POINTS} points: widen the interval or shorten the range` },
-      ]);
     const points: RatePoint[] = await this.queryBus.execute(
-      new GetRateHistory({ planId, commitmentId, axisId, from: start.toISOString(), to: end.toISOString(), interval }),
+      new GetRateHistory({ planId, commitmentId, axisId, from, to, interval: interval ?? HistoryIntervalEnum.month, knownAt }),
     );
     return points.map((p) => ({ at: new Date(p.at), implementationRate: p.implementationRate }));
   }

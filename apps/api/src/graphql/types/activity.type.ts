@@ -35,13 +35,16 @@ export class ActivityType {
   lifecycle: ActivityLifecycleEnum;
   @Field({ nullable: true, description: 'Why the activity is suspended or cancelled.' })
   lifecycleReason?: string;
-  @Field({ nullable: true, description: 'Business date of the latest progress figure (ISO 8601).' })
+  @Field({ nullable: true, description: 'Business date of the progress figure in force (ISO 8601).' })
   progressEffectiveAt?: string;
   @Field(() => IrmCompletionEnum, {
     description: `OGP IRM completion level of this activity: its status band once a progress figure has been reported, NO_EVIDENCE before. ${IRM_COMPLETION_RULE}`,
   })
   irmCompletion: IrmCompletionEnum;
-  @Field({ nullable: true, description: 'The note the lead wrote with the progress figure in force.' })
+  @Field({
+    nullable: true,
+    description: 'The note the lead wrote with the progress figure in force (a correction keeps the note of the figure it corrects).',
+  })
   note?: string;
   @Field(() => GraphQLISODateTime, {
     nullable: true,

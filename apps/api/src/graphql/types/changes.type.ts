@@ -29,7 +29,7 @@ export class CommitmentChangeType {
   rateBefore: number | null;
   @Field(() => Float, { nullable: true, description: 'Its rate effective at `until` (null while nothing counts).' })
   rateAfter: number | null;
-  @Field(() => [ChangeEventType], { description: 'Its events effective in the range, in log order.' })
+  @Field(() => [ChangeEventType], { description: 'Its events effective in (since, until], known at `knownAt`, in log order.' })
   events: ChangeEventType[];
 }
 
@@ -39,6 +39,8 @@ export class PlanChangesType {
   since: Date;
   @Field(() => GraphQLISODateTime, { description: 'End of the range (inclusive).' })
   until: Date;
+  @Field(() => GraphQLISODateTime, { nullable: true, description: 'As known at this instant (absent: as known now).' })
+  knownAt?: Date;
   @Field(() => Float, { nullable: true, description: 'Plan rate effective at `since`.' })
   rateBefore: number | null;
   @Field(() => Float, { nullable: true, description: 'Plan rate effective at `until`.' })

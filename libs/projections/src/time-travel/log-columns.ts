@@ -1,0 +1,89 @@
+/**
+ * One row per event the index has seen, in log order; the row number is the event's `seq`
+ * (0-based). Dates are epoch milliseconds, positions exact (64-bit). Typed arrays that double
+ * when full: 24 bytes per event, no object per event. Plain data (serialisable as is).
+ */
+export interface LogColumns {
+  count: number;
+  effective: Float64Array;
+  recorded: Float64Array;
+  position: BigUint64Array;
+  /** Whether recordedAt never decreased along the log (then "known at" is a prefix of the log). */
+  recordedMonotone: boolean;
+  /** The greatest effectiveAt − recordedAt seen: no fact is effective later than that after it was known. */
+  maxLead: number;
+}
+
+export function createLogColumns(capacity = 1024): LogColumns {
+  return {
+    count: 0,
+    effective: new Float64Array(capacity),
+    recorded: new Float64Array(capacity),
+    position: new BigUint64Array(capacity),
+    recordedMonotone: true,
+    maxLead: Number.NEGATIVE_INFINITY,
+  };
+}
+
+/** The instant of an ISO date, or undefined when there is none or it does not parse. */
+export function instantOf(value: unknown): number | undefined {
+  if (typeof value !== 'string') return undefined;
+  const t = Date.parse(value);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/** Appends an event's row; returns its seq. A missing effectiveAt means "when recorded". */
+export function appendRow(log: LogColumns, position: bigint, recordedAt: unknown, effectiveAt: unknown): number {
+  if (log.count === log.effective.length) grow(log);
+  const seq = log.count++;
+  // An event without dates (never written by this code) counts as known and effective from the start.
+  const recorded = instantOf(recordedAt) ?? Number.NEGATIVE_INFINITY;
+  const effective = instantOf(effectiveAt) ?? recorded;
+  if (seq > 0 && recorded < log.recorded[seq - 1]) log.recordedMonotone = false;
+  log.effective[seq] = effective;
+  log.recorded[seq] = recorded;
+  log.position[seq] = position;
+  if (Number.isFinite(effective - recorded)) log.maxLead = Math.max(log.maxLead, effective - recorded);
+  return seq;
+}
+
+function grow(log: LogColumns): void {
+  const size = Math.max(1024, log.effective.length * 2);
+  const effective = new Float64Array(size);
+  const recorded = new Float64Array(size);
+  const position = new BigUint64Array(size);
+  effective.set(log.effective);
+  recorded.set(log.recorded);
+  position.set(log.position);
+  log.effective = effective;
+  log.recorded = recorded;
+  log.position = position;
+}
+
+/** How many rows have a position ≤ `position` (positions increase along the log). */
+export function rowsUpToPosition(log: LogColumns, position: bigint): number {
+  let lo = 0;
+  let hi = log.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (log.position[mid] <= position) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many leading rows were recorded at or before `instant` (only meaningful when recordedAt is monotone). */
+export function rowsRecordedBy(log: LogColumns, instant: number): number {
+  let lo = 0;
+  let hi = log.count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (log.recorded[mid] <= instant) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export function clearLogColumns(log: LogColumns): void {
+  Object.assign(log, createLogColumns());
+}
