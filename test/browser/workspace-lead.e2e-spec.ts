@@ -1,5 +1,6 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { describeInBrowser } from '../support/browser';
+import { artifactsDir, describeInBrowser } from '../support/browser';
 import { mustMutate } from '../support/ledger-fixtures';
 import { PHONE, settled, startWorkspaceSuite, type WorkspaceSuite } from '../support/workspace-browser';
 
@@ -57,6 +58,8 @@ describeInBrowser('the lead workspace in a browser', () => {
     await page.waitForSelector('#report-band:has-text("Substantial")');
     expect(await page.locator('#report-form .hint', { hasText: 'Bands: not started 0 %' }).count()).toBe(1);
     await page.fill('#report-note', 'Portail en recette');
+    // The README's picture of the lead workspace (docs/screenshots/workspace-lead-en.png is copied from it).
+    await page.screenshot({ path: join(artifactsDir('screenshots'), 'readme-workspace-lead-en.png') });
     await page.click('#report-form button[type="submit"]');
     await page.waitForSelector('#report-form .status-done');
     expect(await page.locator('#report-form .form-status').textContent()).toMatch(/Saved \(log position \d+\)\. Rate: \d+ ?% → \d+ ?%/);

@@ -35,7 +35,8 @@ export const EN_WORKSPACE = {
   homeLead: 'Report progress, actions, communication and results on the commitments assigned to you.',
   homeCoordinator: 'Set up plans, weights and leads; upload a plan workbook; prepare committee meetings.',
   homeAudit: 'Browse and export the audit trail, verify the hash chain, compare what was known with what was effective.',
-  homeNoRole: 'Your account has no role in this ledger (coordinator, lead or auditor): ask a coordinator or your identity provider’s administrator.',
+  homeNoRole:
+    'Your account has no role in this ledger (coordinator, lead or auditor): ask a coordinator or your identity provider’s administrator.',
   signInTitle: 'Sign in',
   signInIntro:
     'Project leads, coordinators and auditors sign in to their workspace. Everyone else reads the public dashboard without signing in.',

@@ -31,7 +31,8 @@ export const FR_WORKSPACE: WorkspaceLabels = {
   homeIntro: 'Choisissez où travailler. Chaque espace n’offre que ce que votre rôle permet ; le serveur le vérifie à nouveau.',
   homeLead: 'Renseigner l’avancement, les actions, la communication et les résultats des engagements qui vous sont confiés.',
   homeCoordinator: 'Créer les plans, les poids et les responsables ; importer un classeur ; préparer les réunions du comité.',
-  homeAudit: 'Parcourir et exporter le journal d’audit, vérifier la chaîne d’empreintes, comparer ce qui était connu et ce qui était en vigueur.',
+  homeAudit:
+    'Parcourir et exporter le journal d’audit, vérifier la chaîne d’empreintes, comparer ce qui était connu et ce qui était en vigueur.',
   homeNoRole:
     'Votre compte n’a aucun rôle dans ce registre (coordination, responsable ou audit) : adressez-vous à la coordination ou à l’administrateur de votre fournisseur d’identité.',
   signInTitle: 'Connexion',
@@ -241,7 +242,8 @@ export const FR_WORKSPACE: WorkspaceLabels = {
   printPack: 'Imprimer le dossier',
 
   trailTitle: 'Journal d’audit',
-  trailIntro: 'Chaque événement enregistré, tel qu’écrit. Rien n’est jamais modifié ni supprimé : les corrections sont aussi des événements.',
+  trailIntro:
+    'Chaque événement enregistré, tel qu’écrit. Rien n’est jamais modifié ni supprimé : les corrections sont aussi des événements.',
   filtersLegend: 'Filtrer les événements',
   filterPlan: 'Plan',
   anyPlan: 'Tous les plans',

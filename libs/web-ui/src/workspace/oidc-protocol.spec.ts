@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import {
   authorizeUrl,
   codeChallenge,
@@ -20,7 +19,8 @@ const jwt = (claims: object) => `e30.${Buffer.from(JSON.stringify(claims)).toStr
 describe('OIDC code flow with PKCE (browser side)', () => {
   it('makes a 43-character verifier and its S256 challenge as RFC 7636 defines it', async () => {
     expect(pending.verifier).toMatch(/^[\w-]{43}$/);
-    expect(await codeChallenge(pending.verifier)).toBe(createHash('sha256').update(pending.verifier).digest('base64url'));
+    const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(pending.verifier));
+    expect(await codeChallenge(pending.verifier)).toBe(Buffer.from(digest).toString('base64url'));
   });
 
   it('asks for a code with the challenge, state and nonce, and prompt=none only when silent', async () => {

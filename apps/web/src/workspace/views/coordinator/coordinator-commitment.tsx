@@ -12,17 +12,8 @@ import {
   type WsCommitmentData,
 } from '../../queries';
 import { Band, Bidi, Numbered, Rate, Show } from '../common';
+import { withCommitment, type CoordinatorData } from './coordinator-data';
 import { LeadsSection } from './coordinator-leads';
-
-export interface CoordinatorData {
-  commitment: WsCommitmentData;
-  plan: {
-    id: string;
-    title: string;
-    implementationRate: number | null;
-    commitments: Array<{ id: string; implementationRate: number | null }>;
-  };
-}
 
 const planOf = (id: string) => id.slice(0, id.lastIndexOf('.'));
 
@@ -85,20 +76,6 @@ export function CoordinatorCommitment({ id }: { id: string }) {
     </Show>
   );
 }
-
-/** Replaces the commitment in the page's data with the one a mutation answered (and its rate in the plan). */
-export const withCommitment = (state: Loaded<CoordinatorData>) => (p: CommitmentPayload) =>
-  state.setWith((old) => ({
-    commitment: { ...p.commitment, leads: p.commitment.leads ?? old?.commitment.leads },
-    plan: old
-      ? {
-          ...old.plan,
-          commitments: old.plan.commitments.map((c) =>
-            c.id === p.commitment.id ? { ...c, implementationRate: p.commitment.implementationRate } : c,
-          ),
-        }
-      : (undefined as never),
-  }));
 
 function WeightForm({
   state,

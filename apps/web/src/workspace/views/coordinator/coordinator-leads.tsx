@@ -3,7 +3,7 @@ import { useWs } from '../../context';
 import { FormFeedback, FormFooter, Input } from '../../forms/form-parts';
 import { text, useCommandForm } from '../../forms/use-command-form';
 import { commitmentMutation, type CommitmentPayload, type WsCommitmentData } from '../../queries';
-import { withCommitment, type CoordinatorData } from './coordinator-commitment';
+import { withCommitment, type CoordinatorData } from './coordinator-data';
 
 const ASSIGN = commitmentMutation('assignLead', 'LeadAssignmentInput');
 const REVOKE = commitmentMutation('revokeLead', 'LeadAssignmentInput');
