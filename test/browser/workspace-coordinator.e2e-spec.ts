@@ -113,7 +113,7 @@ describeInBrowser('the coordinator workspace in a browser', () => {
     await row.waitFor();
     expect(await row.locator('td').nth(1).textContent()).toContain('25%');
     expect(await row.textContent()).toMatch(/By carla/);
-    expect(await page.locator('.ws-rate').textContent()).toMatch(/Plan rate.*→ 25%/);
+    expect(await page.locator('#plan-rate-move').textContent()).toBe('— → 25%');
     expect(await page.locator('button[data-action="print"]').count()).toBe(1);
   }, 60_000);
 
@@ -135,11 +135,15 @@ describeInBrowser('the coordinator workspace in a browser', () => {
     await problem.waitFor();
     expect(await problem.textContent()).toMatch(/weight must be > 0/i);
     expect(await s.t.headPosition()).toBe(head);
+    expect(await s.axe(page)).toEqual([]);
+    await s.screenshot(page, 'ws-coordinator-upload-problems-en-desktop');
 
     await page.setInputFiles('#upload-file', EXAMPLE);
     await page.click('#upload-form button[type="submit"]');
     await page.waitForSelector('#upload-valid:has-text("issues 21 command(s)")');
     expect(await page.locator('.upload-result tbody tr').count()).toBe(21);
+    expect(await s.axe(page)).toEqual([]);
+    await s.screenshot(page, 'ws-coordinator-upload-commands-en-desktop');
     await page.click('.upload-result button:has-text("Import")');
     await page.waitForSelector('#upload-done:has-text("21 command(s) written")');
     await page.click('a:has-text("Open the plan")');

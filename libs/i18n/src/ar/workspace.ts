@@ -227,6 +227,7 @@ export const AR_WORKSPACE: WorkspaceLabels = {
   meetingSinceLast: 'منذ آخر فترة مغلقة',
   showPeriod: 'عرض',
   planRate: 'نسبة الخطة',
+  beforeAfter: (before, after) => `${before} ← ${after}`,
   beforeColumn: 'قبل',
   afterColumn: 'بعد',
   changeColumn: 'الفرق',

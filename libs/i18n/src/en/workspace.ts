@@ -236,6 +236,7 @@ export const EN_WORKSPACE = {
   meetingSinceLast: 'Since the last closed period',
   showPeriod: 'Show',
   planRate: 'Plan rate',
+  beforeAfter: (before: string, after: string) => `${before} → ${after}`,
   beforeColumn: 'Before',
   afterColumn: 'After',
   changeColumn: 'Change',

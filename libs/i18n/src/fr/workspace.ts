@@ -232,6 +232,7 @@ export const FR_WORKSPACE: WorkspaceLabels = {
   meetingSinceLast: 'Depuis la dernière période clôturée',
   showPeriod: 'Afficher',
   planRate: 'Taux du plan',
+  beforeAfter: (before, after) => `${before} → ${after}`,
   beforeColumn: 'Avant',
   afterColumn: 'Après',
   changeColumn: 'Écart',

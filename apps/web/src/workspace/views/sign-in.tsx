@@ -85,7 +85,15 @@ function DevSignIn({ session, loc, returnTo }: { session: Session; loc: WsLocati
           <span id="dev-sub-hint" class="hint">
             {t.devUserHint}
           </span>
-          <input id="dev-sub" name="sub" required autoComplete="username" aria-describedby="dev-sub-hint" defaultValue="local-user" />
+          <input
+            id="dev-sub"
+            name="sub"
+            required
+            autoComplete="username"
+            aria-describedby="dev-sub-hint"
+            defaultValue="local-user"
+            dir="ltr"
+          />
         </div>
         <div class="field">
           <label for="dev-name">{t.devName}</label>

@@ -57,7 +57,9 @@ export function CoordinatorHome() {
                       <a href={href({ view: 'coordinator-plan', id: p.id })}>
                         <Bidi>{p.title}</Bidi>
                       </a>{' '}
-                      <span class="hint">({p.id})</span>
+                      <span class="hint">
+                        (<bdi>{p.id}</bdi>)
+                      </span>
                     </th>
                     <td>
                       <Bidi>{p.country}</Bidi>

@@ -77,7 +77,8 @@ export function CoordinatorMeeting({ planId }: { planId: string }) {
               </button>
             </form>
             <p class="ws-rate">
-              <span class="ws-rate-label">{t.planRate}</span> {t.rateMove(pct(changes.rateBefore), pct(changes.rateAfter))}
+              <span class="ws-rate-label">{t.planRate}</span>{' '}
+              <span id="plan-rate-move">{t.beforeAfter(pct(changes.rateBefore), pct(changes.rateAfter))}</span>
             </p>
             {moved.length === 0 ? (
               <p>{t.nothingMoved}</p>

@@ -23,7 +23,7 @@ export function CoordinatorPlan({ id }: { id: string }) {
             <Bidi>{plan.title}</Bidi>
           </h1>
           <p class="subtitle">
-            <Bidi>{plan.country}</Bidi> · <Bidi>{plan.period}</Bidi> · {plan.id} · {t.versionOf(fmt.number(plan.version))}
+            <Bidi>{plan.country}</Bidi> · <Bidi>{plan.period}</Bidi> · <bdi>{plan.id}</bdi> · {t.versionOf(fmt.number(plan.version))}
           </p>
           <div class="ws-rate">
             <span class="ws-rate-label">{t.planRate}</span> <Rate rate={plan.implementationRate} />
@@ -39,7 +39,11 @@ export function CoordinatorPlan({ id }: { id: string }) {
             <ol class="entries">
               {plan.axes.map((a) => (
                 <li key={a.id}>
-                  <Bidi>{a.title}</Bidi> <span class="hint">({a.id})</span> <Rate rate={a.implementationRate} />
+                  <Bidi>{a.title}</Bidi>{' '}
+                  <span class="hint">
+                    (<bdi>{a.id}</bdi>)
+                  </span>{' '}
+                  <Rate rate={a.implementationRate} />
                 </li>
               ))}
             </ol>

@@ -93,7 +93,7 @@ export function CoordinatorUpload() {
         </div>
       </form>
       {answer && !answer.ok && (
-        <section aria-labelledby="upload-problems" class="upload-result">
+        <div class="upload-result">
           <h2 id="upload-problems">{t.problemsTitle(fmt.number(answer.problems?.length ?? 1))}</h2>
           <div class="table-wrap" role="region" aria-labelledby="upload-problems" tabIndex={0}>
             <table class="ws-table problems">
@@ -126,10 +126,10 @@ export function CoordinatorUpload() {
               </tbody>
             </table>
           </div>
-        </section>
+        </div>
       )}
       {answer?.ok && answer.dryRun && (
-        <section aria-labelledby="upload-valid" class="upload-result">
+        <div class="upload-result">
           <h2 id="upload-valid">
             {answer.commands.length === 0 ? t.nothingToImport : t.validTitle(fmt.number(answer.commands.length), answer.planId)}
           </h2>
@@ -170,15 +170,15 @@ export function CoordinatorUpload() {
               </p>
             </>
           )}
-        </section>
+        </div>
       )}
       {answer?.ok && !answer.dryRun && (
-        <section aria-labelledby="upload-done" class="upload-result" role="status">
+        <div class="upload-result" role="status">
           <h2 id="upload-done">{t.imported(fmt.number(answer.written), fmt.number(answer.alreadyPresent))}</h2>
           <p>
             <a href={href({ view: 'coordinator-plan', id: answer.planId })}>{t.openPlan}</a>
           </p>
-        </section>
+        </div>
       )}
     </>
   );
