@@ -7,6 +7,11 @@ import { registerGraphiql } from './graphiql/graphiql.routes';
 import { registerGraphqlHttpCache } from './graphql/http-cache';
 import { ReadModelService } from '@ledger/core';
 import { registerWebPages } from './web/web-pages.routes';
+import { registerWorkspacePages } from './web/workspace-pages.routes';
+import { loadWebAssets } from './web/web-assets';
+import { registerDevTokenRoute } from './auth/dev-token.routes';
+import { registerPlanUpload } from './import/plan-upload.routes';
+import { devSignInAvailable, signInSettingsOf } from './auth/sign-in-settings';
 import { GRAPHQL_LIMITS } from './graphql/hardening';
 import { TokenService, type Clock, type LedgerConfig } from '@ledger/core';
 import { callerHook } from './http/caller';
@@ -51,8 +56,12 @@ export async function createApp(config: LedgerConfig, clock?: Clock, options: Ap
     });
   }
   registerGraphqlHttpCache(fastify, () => app.get(ReadModelService).position);
-  // The public pages (server-rendered, then hydrated by the browser bundle of apps/web).
-  await registerWebPages(fastify, { config, position: () => app.get(ReadModelService).position });
+  // The public pages (server-rendered, then hydrated by the browser bundle of apps/web), and the workspaces.
+  const assets = loadWebAssets(config.webDir);
+  await registerWebPages(fastify, { config, assets, position: () => app.get(ReadModelService).position });
+  registerWorkspacePages(fastify, { assets, signIn: signInSettingsOf(config, tokens) });
+  if (devSignInAvailable(config, tokens)) registerDevTokenRoute(fastify, tokens);
+  await registerPlanUpload(fastify, app, tokens);
   app.enableShutdownHooks();
   return app;
 }

@@ -22,7 +22,7 @@ const schema = withStrictDateTime(
       plans: [Plan!]!
       plan(id: ID!, asOf: AsOf): Plan
       rateHistory(planId: ID!, from: DateTime, to: DateTime, interval: HistoryInterval = month): [RatePoint!]!
-      auditTrail(filter: AuditFilter, first: Int): AuditConnection!
+      auditTrail(filter: AuditFilter, first: Int, last: Int, before: String): AuditConnection!
     }
   `),
 );
@@ -68,6 +68,14 @@ describe('the cost model reads arguments', () => {
     expect(dashboard).toBeLessThan(1000);
     expect(cost('{ auditTrail(first: 500) { edges { cursor } } }').cost).toBeGreaterThan(
       10 * cost('{ auditTrail(first: 40) { edges { cursor } } }').cost,
+    );
+  });
+
+  it('prices a backwards page by `last` like a forwards one by `first`', () => {
+    const forwards = cost('{ auditTrail(first: 300) { edges { cursor } } }').cost;
+    expect(cost('{ auditTrail(last: 300, before: "99") { edges { cursor } } }').cost).toBe(forwards);
+    expect(cost('{ auditTrail(last: 300) { edges { cursor } } }').cost).toBeGreaterThan(
+      10 * cost('{ auditTrail(last: 20) { edges { cursor } } }').cost,
     );
   });
 

@@ -58,7 +58,12 @@ export class CommitmentListResolver {
     return {
       edges,
       totalCount: matching.length,
-      pageInfo: { hasNextPage: last !== undefined && matching[matching.length - 1] !== last, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: last !== undefined && matching[matching.length - 1] !== last,
+        hasPreviousPage: start > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 }
