@@ -20,7 +20,11 @@ function literal(value: unknown, key = ''): string {
 const act = (activityId: string) => ({ commitmentId: activityId.slice(0, activityId.lastIndexOf('.')), activityId });
 
 type Entry = Record<string, unknown> & { type: string; position: string; summary: string; metadata: Record<string, unknown> | null };
-type Page = { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Entry }[] };
+type Page = {
+  totalCount: number;
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  edges: { cursor: string; node: Entry }[];
+};
 type Gql = { data?: { auditTrail: Page } | null; errors?: { message: string; extensions: { code: string } }[] };
 
 describe('auditTrail (e2e)', () => {
@@ -42,7 +46,7 @@ describe('auditTrail (e2e)', () => {
   };
   const ENTRY = 'position stream revision type schemaVersion data summary en: summary(lang: "en")';
   const trail = async (args: string, token?: string, fields = ENTRY): Promise<Page> => {
-    const query = `{ auditTrail${args} { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ${fields} } } } }`;
+    const query = `{ auditTrail${args} { totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { ${fields} } } } }`;
     const res = await gql(query, token);
     if (res.errors || !res.data) throw new Error(JSON.stringify(res.errors));
     return res.data.auditTrail;
@@ -189,6 +193,35 @@ describe('auditTrail (e2e)', () => {
     expect(seen).toEqual(ALL);
   });
 
+  it('pages backwards with last and before, from the newest entries to the oldest, each page oldest first', async () => {
+    const pages: string[][] = [];
+    const previous: boolean[] = [];
+    let before: string | null = null;
+    for (;;) {
+      const page = await trail(`(last: 6${before ? `, before: "${before}"` : ''})`);
+      pages.unshift(typesOf(page));
+      previous.push(page.pageInfo.hasPreviousPage);
+      expect(page.pageInfo.hasNextPage).toBe(before !== null);
+      expect(page.pageInfo.startCursor).toBe(page.edges[0]?.cursor ?? null);
+      before = page.pageInfo.startCursor;
+      if (!page.pageInfo.hasPreviousPage) break;
+    }
+    expect(previous).toEqual([true, true, false]);
+    expect(pages.map((p) => p.length)).toEqual([3, 6, 6]);
+    expect(pages.flat()).toEqual(ALL);
+  });
+
+  it('pages backwards within a filter, and forwards again from where it stopped', async () => {
+    const newest = await trail('(filter: { planId: "tp-2020" }, last: 2)');
+    expect(typesOf(newest)).toEqual(['ActivitySuspended', 'LeadAssigned']);
+    const older = await trail(`(filter: { planId: "tp-2020" }, last: 3, before: "${newest.pageInfo.startCursor}")`);
+    expect(typesOf(older)).toEqual(['ActivityProgressCorrected', 'ActivityWeightSet', 'ActionRecorded']);
+    expect(older.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    const back = await trail(`(filter: { planId: "tp-2020" }, first: 5, after: "${older.pageInfo.endCursor}")`);
+    expect(typesOf(back)).toEqual(['ActivitySuspended', 'LeadAssigned']);
+    expect(back.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+  });
+
   it('hides who and when from anonymous callers', async () => {
     const page = await trail('(first: 1)', undefined, 'metadata { actor }');
     expect(page.edges[0].node.metadata).toBeNull();
@@ -203,7 +236,7 @@ describe('auditTrail (e2e)', () => {
   });
 
   it('shows who and when to auditors', async () => {
-    const fields = 'type metadata { actor role commandId correlationId causationId recordedAt effectiveAt hash }';
+    const fields = 'type metadata { actor role commandId correlationId causationId recordedAt effectiveAt hash prevHash streamPrevHash }';
     const page = await trail('(filter: { types: ["ActivityProgressCorrected"] })', tokens.audrey, fields);
     expect(page.edges[0].node.metadata).toMatchObject({
       actor: 'bob',
@@ -212,12 +245,19 @@ describe('auditTrail (e2e)', () => {
       effectiveAt: '2020-12-31T00:00:00.000Z',
     });
     expect(page.edges[0].node.metadata?.commandId).toEqual(expect.any(String));
+    // The hash link: this event's hash and the two it is chained to (log and stream).
+    for (const key of ['hash', 'prevHash', 'streamPrevHash']) expect(page.edges[0].node.metadata?.[key]).toMatch(/^[0-9a-f]{64}$/);
+    const previous = await trail(`(last: 1, before: "${page.edges[0].cursor}")`, tokens.audrey, 'metadata { hash }');
+    expect(page.edges[0].node.metadata?.prevHash).toBe(previous.edges[0].node.metadata?.hash);
   });
 
   it.each([
     ['a page larger than 500', '(first: 501)', 'first must be an integer between 0 and 500'],
     ['a negative page size', '(first: -1)', 'first must be an integer between 0 and 500'],
     ['a cursor that is not a position', '(after: "abc")', 'after must be a cursor'],
+    ['a backwards cursor that is not a position', '(before: "x1")', 'before must be a cursor'],
+    ['both directions at once', '(first: 5, last: 5)', 'page one way at a time'],
+    ['a backwards page larger than 500', '(last: 501)', 'last must be an integer between 0 and 500'],
     ['an unknown event type', '(filter: { types: ["Nope"] })', 'types must only contain known event types'],
     ['a plan id that is not a slug', '(filter: { planId: "Not A Slug" })', 'planId must be a lower-case slug'],
     [

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
@@ -35,21 +35,23 @@ async function main(): Promise<void> {
     out(`Machine: ${machine()}; browser ${CHROMIUM}`);
     out('');
 
-    const assets = join(webDir, 'assets');
-    const size = (ext: string) =>
-      readdirSync(assets)
-        .filter((f) => f.endsWith(ext))
-        .reduce(
-          (acc, f) => {
-            const body = readFileSync(join(assets, f));
-            return { raw: acc.raw + body.length, gz: acc.gz + gzipSync(body, { level: 9 }).length };
-          },
-          { raw: 0, gz: 0 },
-        );
-    const js = size('.js');
-    const css = size('.css');
+    // What a page loads: its script and the chunks it preloads (the workspaces have their own chunk).
+    const loaded = async (path: string, ext: string) => {
+      const html = await (await fetch(base + path)).text();
+      const files = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((m) => m[1]).filter((f) => f.endsWith(ext));
+      return files.reduce(
+        (acc, f) => {
+          const body = readFileSync(join(webDir, 'assets', f));
+          return { raw: acc.raw + body.length, gz: acc.gz + gzipSync(body, { level: 9 }).length };
+        },
+        { raw: 0, gz: 0 },
+      );
+    };
+    const js = await loaded('/plan/ma-2018-2020', '.js');
+    const css = await loaded('/plan/ma-2018-2020', '.css');
+    const workspace = await loaded('/workspace/lead', '.js');
     out(
-      `JavaScript of the overview: ${(js.raw / 1024).toFixed(1)} KiB, **${(js.gz / 1024).toFixed(1)} KiB gzipped** (budget 60); CSS ${(css.gz / 1024).toFixed(1)} KiB gzipped.`,
+      `JavaScript of the overview: ${(js.raw / 1024).toFixed(1)} KiB, **${(js.gz / 1024).toFixed(1)} KiB gzipped** (budget 60); CSS ${(css.gz / 1024).toFixed(1)} KiB gzipped. A workspace page: ${(workspace.gz / 1024).toFixed(1)} KiB of JavaScript gzipped.`,
     );
     out('');
 

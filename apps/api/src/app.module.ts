@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
@@ -9,14 +9,16 @@ import { ReportResolver } from './report/report.resolver';
 import { ledgerErrorFormatter } from './graphql/error-formatter';
 import { validationRules } from './graphql/hardening';
 import { requestGate } from './graphql/request-gate';
-import { QueryLaneInterceptor } from './graphql/query-lane.interceptor';
+import { withQueryLane } from './graphql/query-lane';
 import { QuietGraphqlErrorsFilter } from './graphql/quiet-errors.filter';
 import { withStrictDateTime } from './graphql/date-time.scalar';
+import { withPlainFieldReads } from './graphql/plain-fields';
 import { warningsToExtensions } from './graphql/response-warnings';
 import { EventLoopMonitor } from './health/event-loop.monitor';
 import { subscriptionLimitHook, subscriptionOptions } from './live/subscription-options';
 import { LiveResolver } from './live/live.resolver';
 import { LiveUpdatesPublisher } from './live/live-updates.publisher';
+import { LiveFanOut } from './live/live-fan-out';
 import { contextOf } from './graphql/issuer';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
 import { CommitmentListResolver } from './graphql/resolvers/commitment-list.resolver';
@@ -58,7 +60,8 @@ export class AppModule {
             // Depth is checked by maxDepthRule (validationRules), which lets introspection through.
             allowBatchedQueries: false,
             validationRules: validationRules(config.production) as unknown as MercuriusDriverConfig['validationRules'],
-            transformSchema: withStrictDateTime,
+            // Strict dates; plain property reads for JIT; root query fields take turns (docs/adr/0009, 0013).
+            transformSchema: (schema) => withQueryLane(config.queryTimeBudgetMs)(withPlainFieldReads(withStrictDateTime(schema))),
             hooks: {
               // Before any resolver runs: refused tokens, hidden arguments, the cost budget (docs/adr/0009).
               preExecution: requestGate({ readModels, config, clock: now }) as unknown as Hooks['preExecution'],
@@ -74,7 +77,6 @@ export class AppModule {
       providers: [
         { provide: APP_PIPE, useValue: ledgerValidationPipe },
         { provide: APP_FILTER, useClass: QuietGraphqlErrorsFilter },
-        { provide: APP_INTERCEPTOR, useClass: QueryLaneInterceptor },
         EventLoopMonitor,
         PlanResolver,
         CommitmentResolver,
@@ -87,6 +89,7 @@ export class AppModule {
         ReportResolver,
         LiveResolver,
         LiveUpdatesPublisher,
+        LiveFanOut,
       ],
     };
   }

@@ -7,9 +7,14 @@ import { registerGraphiql } from './graphiql/graphiql.routes';
 import { registerGraphqlHttpCache } from './graphql/http-cache';
 import { ReadModelService } from '@ledger/core';
 import { registerWebPages } from './web/web-pages.routes';
+import { registerWorkspacePages } from './web/workspace-pages.routes';
+import { loadWebAssets } from './web/web-assets';
+import { registerDevTokenRoute } from './auth/dev-token.routes';
+import { registerPlanUpload } from './import/plan-upload.routes';
+import { devSignInAvailable, signInSettingsOf } from './auth/sign-in-settings';
 import { GRAPHQL_LIMITS } from './graphql/hardening';
 import { TokenService, type Clock, type LedgerConfig } from '@ledger/core';
-import { callerOfRequest } from './http/caller';
+import { callerHook } from './http/caller';
 import { rateLimitOptions } from './http/rate-limits';
 import { loggerOptions, logRequests, PinoNestLogger, type LogStream } from './http/request-log';
 
@@ -39,9 +44,7 @@ export async function createApp(config: LedgerConfig, clock?: Clock, options: Ap
   if (config.corsOrigins.length > 0) app.enableCors({ origin: config.corsOrigins, methods: ['GET', 'POST'] });
   // Who is calling is verified once, before the rate limit (which keys on it) and GraphQL (which reads it).
   const tokens = app.get(TokenService);
-  fastify.addHook('onRequest', async (req) => {
-    await callerOfRequest(req, tokens);
-  });
+  fastify.addHook('onRequest', callerHook(tokens));
   await app.register(rateLimit, rateLimitOptions(config));
   if (!silent) logRequests(fastify);
   if (!config.production) {
@@ -53,8 +56,12 @@ export async function createApp(config: LedgerConfig, clock?: Clock, options: Ap
     });
   }
   registerGraphqlHttpCache(fastify, () => app.get(ReadModelService).position);
-  // The public pages (server-rendered, then hydrated by the browser bundle of apps/web).
-  await registerWebPages(fastify, { config, position: () => app.get(ReadModelService).position });
+  // The public pages (server-rendered, then hydrated by the browser bundle of apps/web), and the workspaces.
+  const assets = loadWebAssets(config.webDir);
+  await registerWebPages(fastify, { config, assets, position: () => app.get(ReadModelService).position });
+  registerWorkspacePages(fastify, { assets, signIn: signInSettingsOf(config, tokens) });
+  if (devSignInAvailable(config, tokens)) registerDevTokenRoute(fastify, tokens);
+  await registerPlanUpload(fastify, app, tokens);
   app.enableShutdownHooks();
   return app;
 }

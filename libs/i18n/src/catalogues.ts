@@ -1,6 +1,7 @@
 import { AR_COMMON } from './ar/common';
 import { AR_REPORT } from './ar/report';
 import { AR_WEB } from './ar/web';
+
 import { EN_WEB } from './en/web';
 import { FR_WEB } from './fr/web';
 import type { WebLabels } from './web-labels';

@@ -3,3 +3,5 @@ export * from './common-labels';
 export * from './report-labels';
 export * from './catalogues';
 export * from './web-labels';
+export * from './workspace-labels';
+export * from './workspace-catalogue';

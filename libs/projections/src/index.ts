@@ -13,3 +13,4 @@ export * from './audit';
 export * from './digest';
 export * from './read-model-stats';
 export * from './snapshot';
+export * from './view-cache';

@@ -17,7 +17,10 @@ export class AuditResolver {
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
   ) {}
 
-  @Query(() => AuditConnectionType, { description: 'Stored events, oldest first, filtered and paged (cursor = log position).' })
+  @Query(() => AuditConnectionType, {
+    description:
+      'Stored events, oldest first, filtered and paged (cursor = log position): `first` entries after `after` (forwards), or the `last` entries before `before` (backwards; without `before`, the newest ones). One direction per request.',
+  })
   async auditTrail(
     @Context() ctx: GqlContext,
     // `filter?: T`, not `filter: T | undefined`: a union is emitted as Object in the design
@@ -32,6 +35,18 @@ export class AuditResolver {
     first?: number,
     @Args('after', { type: () => String, nullable: true, description: 'Cursor of the last entry already seen: entries strictly after it.' })
     after?: string,
+    @Args('last', {
+      type: () => Int,
+      nullable: true,
+      description: `Page size when paging backwards: the last entries (before \`before\`, or the newest), default ${AUDIT_PAGE_SIZE.default}, at most ${AUDIT_PAGE_SIZE.max}; still listed oldest first.`,
+    })
+    last?: number,
+    @Args('before', {
+      type: () => String,
+      nullable: true,
+      description: 'Cursor of the first entry already seen: entries strictly before it (paging backwards).',
+    })
+    before?: string,
     @Info() info?: GraphQLResolveInfo,
   ): Promise<AuditConnectionType> {
     // Who may filter on hidden fields is checked before execution (graphql/request-gate.ts).
@@ -41,13 +56,18 @@ export class AuditResolver {
       deadline: budgetMs > 0 ? ctx.startedAt + budgetMs : undefined,
       budgetMs,
     };
-    const page: AuditPage = await this.queryBus.execute(GetAuditTrail.of(toAuditFilter(filter), first, after, options));
+    const page: AuditPage = await this.queryBus.execute(GetAuditTrail.of(toAuditFilter(filter), { first, after, last, before }, options));
     const showMetadata = canSeeAuditMetadata(ctx.issuer.principal);
     const edges = page.events.map((e) => ({ cursor: e.position.toString(), node: auditEntryOf(e, showMetadata) }));
     return {
       edges,
       totalCount: page.totalCount ?? 0,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: page.hasPreviousPage,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 

@@ -97,6 +97,13 @@ export class EventMetadataType {
   effectiveAt: Date;
   @Field({ nullable: true, description: "The event's integrity hash, when the ledger chains hashes." })
   hash?: string;
+  @Field({
+    nullable: true,
+    description: 'Hash of the previous event of the log this hash is chained to (embedded store; EventStoreDB chains per stream only).',
+  })
+  prevHash?: string;
+  @Field({ nullable: true, description: 'Hash of the previous event of the same stream this hash is chained to.' })
+  streamPrevHash?: string;
 }
 
 @ObjectType('AuditEntry', { description: 'One stored event, as written (nothing in the ledger is ever edited or deleted).' })
@@ -129,9 +136,16 @@ export class AuditEdgeType {
 
 @ObjectType('PageInfo', { description: 'Where a page ends and whether more follow.' })
 export class PageInfoType {
-  @Field({ description: 'True when more matching entries follow this page.' })
+  @Field({ description: 'True when more matching entries follow this page (after its last entry).' })
   hasNextPage: boolean;
-  @Field(() => String, { nullable: true, description: "The last entry's cursor; null on an empty page." })
+  @Field({ description: 'True when matching entries precede this page (before its first entry).' })
+  hasPreviousPage: boolean;
+  @Field(() => String, {
+    nullable: true,
+    description: "The first entry's cursor (auditTrail takes it as `before`); null on an empty page.",
+  })
+  startCursor: string | null;
+  @Field(() => String, { nullable: true, description: "The last entry's cursor (pass it as `after`); null on an empty page." })
   endCursor: string | null;
 }
 
@@ -182,6 +196,16 @@ function metadataOf({ metadata, created }: RecordedEvent): EventMetadataType {
     causationId: text(metadata.causationId),
     recordedAt,
     effectiveAt: date(metadata.effectiveAt) ?? recordedAt,
-    hash: typeof integrity === 'object' && integrity !== null ? text((integrity as Record<string, unknown>).hash) : undefined,
+    ...hashLinks(integrity, text),
   };
+}
+
+/** The event's hash and the two it is chained to, when the store sealed it. */
+function hashLinks(
+  integrity: unknown,
+  text: (v: unknown) => string | undefined,
+): Pick<EventMetadataType, 'hash' | 'prevHash' | 'streamPrevHash'> {
+  if (typeof integrity !== 'object' || integrity === null) return {};
+  const links = integrity as Record<string, unknown>;
+  return { hash: text(links.hash), prevHash: text(links.prevHash), streamPrevHash: text(links.streamPrevHash) };
 }

@@ -10,16 +10,19 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 export function registerGraphqlHttpCache(app: FastifyInstance, position: () => bigint): void {
   const cacheable = (req: FastifyRequest) => req.method === 'GET' && req.url.startsWith('/graphql?') && !req.headers.authorization;
   const tagOf = (p: bigint) => `W/"${p}"`;
-  app.addHook('onRequest', async (req, reply) => {
-    if (!cacheable(req)) return;
+  // Callback-style hooks (no promise per request): most requests are POSTs these hooks leave alone.
+  app.addHook('onRequest', (req, reply, done) => {
+    if (!cacheable(req)) return done();
     const tag = tagOf(position());
     (req as FastifyRequest & { ledgerEtag?: string }).ledgerEtag = tag;
-    if (req.headers['if-none-match'] === tag) await reply.code(304).header('etag', tag).header('cache-control', 'public, no-cache').send();
+    if (req.headers['if-none-match'] !== tag) return done();
+    // Answered here: a hook that sends the reply does not call done().
+    void reply.code(304).header('etag', tag).header('cache-control', 'public, no-cache').send();
   });
-  app.addHook('onSend', async (req, reply, payload) => {
+  app.addHook('onSend', (req, reply, payload, done) => {
     const tag = (req as FastifyRequest & { ledgerEtag?: string }).ledgerEtag;
     if (tag && reply.statusCode === 200)
       reply.header('etag', tag).header('cache-control', 'public, no-cache').header('vary', 'authorization');
-    return payload;
+    done(null, payload);
   });
 }

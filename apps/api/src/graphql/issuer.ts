@@ -13,7 +13,7 @@ export interface GqlContext {
   authError?: LedgerError;
   /** When the request's GraphQL work started (epoch ms): its time budget counts from here. */
   startedAt: number;
-  /** Root query fields take turns (graphql/query-lane.interceptor.ts): the last one's turn. */
+  /** Root query fields take turns (graphql/query-lane.ts): the last one's turn. */
   lane?: Promise<void>;
   /** Told to the client in `extensions.warnings` (e.g. the write is stored, the read models lag). */
   warnings: ResponseWarning[];

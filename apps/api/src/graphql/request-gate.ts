@@ -1,12 +1,11 @@
 import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { canSeeAuditMetadata, LedgerError } from '@ledger/domain';
-import { readModelStats, type ReadModelStats } from '@ledger/projections';
 import type { Clock, LedgerConfig, ReadModelService } from '@ledger/core';
-import { estimateCost } from './cost/cost-model';
+import { costCacheOf } from './cost/cost-cache';
 import type { GqlContext } from './issuer';
 import { noteRequest } from '../http/request-log';
 
-/** What the gate reads: the read models' sizes (cached per log position), the budgets, the clock. */
+/** What the gate reads: the read models (estimates are cached per log position), the budgets, the clock. */
 export interface GateDeps {
   readModels: ReadModelService;
   config: LedgerConfig;
@@ -22,21 +21,14 @@ type MercuriusContext = GqlContext & { reply?: { request: { body?: unknown; quer
  * estimate). See docs/adr/0009.
  */
 export function requestGate({ readModels, config, clock }: GateDeps) {
-  let cached: { position: bigint; stats: ReadModelStats } | undefined;
-  const stats = (): ReadModelStats => {
-    if (cached?.position !== readModels.position) cached = { position: readModels.position, stats: readModelStats(readModels.model) };
-    return cached.stats;
-  };
+  const costs = costCacheOf(readModels, clock);
   return async (schema: GraphQLSchema, document: DocumentNode, context: MercuriusContext, variables?: Record<string, unknown>) => {
     const asked = (context.reply?.request.body as { operationName?: unknown } | undefined)?.operationName;
     const operationName = typeof asked === 'string' ? asked : undefined;
-    if (context.req) noteRequest(context.req, { operation: operationName ?? operationLabel(document) });
+    if (context.req) noteRequest(context.req, { operation: operationName ?? labelOf(document) });
     if (context.authError) throw context.authError;
-    const estimate = estimateCost(schema, document, variables ?? {}, operationName, {
-      stats: stats(),
-      logEvents: readModels.events,
-      now: clock(),
-    });
+    // Computed once per document, variables and log position (cost/cost-cache.ts); checked at every request.
+    const estimate = costs.estimate(schema, document, variables ?? {}, operationName);
     const principal = context.issuer?.principal ?? { roles: [] };
     if (estimate.hiddenArguments.length > 0 && !canSeeAuditMetadata(principal)) {
       const [first] = estimate.hiddenArguments;
@@ -54,6 +46,13 @@ export function requestGate({ readModels, config, clock }: GateDeps) {
       );
     }
   };
+}
+
+// One label per parsed document (Mercurius keeps one per query text), not one per request.
+const labels = new WeakMap<DocumentNode, string | undefined>();
+function labelOf(document: DocumentNode): string | undefined {
+  if (!labels.has(document)) labels.set(document, operationLabel(document));
+  return labels.get(document);
 }
 
 /** For the logs: the document's only operation's name, else its root fields ("query { plans }"). */

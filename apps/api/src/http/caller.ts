@@ -1,4 +1,4 @@
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { LedgerError, type Principal } from '@ledger/domain';
 import type { TokenService } from '@ledger/core';
 
@@ -34,6 +34,20 @@ export async function callerOf(authorization: string | undefined, tokens: TokenS
 export async function callerOfRequest(req: FastifyRequest, tokens: TokenService): Promise<Caller> {
   req.caller ??= await callerOf(req.headers.authorization, tokens);
   return req.caller;
+}
+
+/**
+ * The onRequest hook that verifies the caller once per request. Without an Authorization header
+ * (every anonymous read) it finishes at once, with no promise to wait for.
+ */
+export function callerHook(tokens: TokenService) {
+  return (req: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void => {
+    if (!req.headers.authorization) {
+      req.caller ??= { principal: ANONYMOUS };
+      return done();
+    }
+    callerOfRequest(req, tokens).then(() => done(), done);
+  };
 }
 
 /** What the logs say about a caller: the roles, never who (no subject, no name, no token). */

@@ -1,9 +1,8 @@
 import { Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import type { FastifyInstance } from 'fastify';
 import type { ProjectedEvent } from '@ledger/projections';
 import { ReadModelService } from '@ledger/core';
 import { commitmentTopic, planTopic, touchedBy } from './live-topics';
+import { LiveFanOut } from './live-fan-out';
 
 /** What a subscriber is told: which entity changed and the position the read models now reflect. */
 export interface LiveUpdate {
@@ -13,7 +12,8 @@ export interface LiveUpdate {
 
 /**
  * After this instance's read models applied a batch, tells its own WebSocket subscribers which
- * plans and commitments changed (Mercurius's in-process pub/sub). Each instance does this from its
+ * plans and commitments changed (live-fan-out.ts: one execution per group of identical
+ * subscriptions). Each instance does this from its
  * own subscription to the log, so two instances on one EventStoreDB both announce every change,
  * with no broker between them. Nothing is announced while catching up at boot.
  */
@@ -23,7 +23,7 @@ export class LiveUpdatesPublisher implements OnApplicationBootstrap, OnModuleDes
 
   constructor(
     private readonly readModels: ReadModelService,
-    private readonly adapterHost: HttpAdapterHost,
+    private readonly fanOut: LiveFanOut,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -36,11 +36,9 @@ export class LiveUpdatesPublisher implements OnApplicationBootstrap, OnModuleDes
 
   private publish(batch: readonly ProjectedEvent[]): void {
     if (!this.readModels.caughtUp) return;
-    const pubsub = (this.adapterHost.httpAdapter?.getInstance<FastifyInstance>() as FastifyInstance | undefined)?.graphql?.pubsub;
-    if (!pubsub) return;
     const position = this.readModels.position.toString();
     const { plans, commitments } = touchedBy(batch);
-    for (const id of plans) void pubsub.publish({ topic: planTopic(id), payload: { id, position } satisfies LiveUpdate });
-    for (const id of commitments) void pubsub.publish({ topic: commitmentTopic(id), payload: { id, position } satisfies LiveUpdate });
+    for (const id of plans) this.fanOut.publish(planTopic(id), { id, position } satisfies LiveUpdate);
+    for (const id of commitments) this.fanOut.publish(commitmentTopic(id), { id, position } satisfies LiveUpdate);
   }
 }

@@ -8,15 +8,12 @@ import { ReadModelService } from '@ledger/core';
 import { CommitmentType, PlanType } from '../graphql/types/plan.type';
 import { commitmentTopic, planTopic } from './live-topics';
 import type { LiveUpdate } from './live-updates.publisher';
-
-interface SubscribeContext {
-  pubsub: { subscribe(topic: string): Promise<AsyncIterable<unknown>> };
-}
+import { LiveFanOut, type LiveContext } from './live-fan-out';
 
 /**
  * Live updates over WebSocket (`graphql-transport-ws`): each message is the entity as this
  * instance's read models hold it right after applying the change, with the fields the
- * subscriber selected.
+ * subscriber selected — executed once per group of identical subscriptions (live-fan-out.ts).
  */
 @Resolver()
 export class LiveResolver {
@@ -24,6 +21,7 @@ export class LiveResolver {
     private readonly readModels: ReadModelService,
     @Inject(LEDGER_CONFIG) private readonly config: LedgerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly fanOut: LiveFanOut,
   ) {}
 
   private checkCost(info: GraphQLResolveInfo): void {
@@ -34,30 +32,30 @@ export class LiveResolver {
     description:
       'The plan, sent again each time it or one of its commitments changes (after this instance applied the change). Live only: no time travel.',
     resolve(this: LiveResolver, update: LiveUpdate): PlanView | undefined {
-      return this.readModels.model.plan(update.id);
+      return this.readModels.views.plan(update.id);
     },
   })
-  async planUpdated(
+  planUpdated(
     @Args('planId', { type: () => ID, description: 'The plan to follow.' }) planId: string,
-    @Context() ctx: SubscribeContext,
+    @Context() ctx: LiveContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<AsyncIterable<unknown>> {
+  ): AsyncIterable<unknown> {
     this.checkCost(info);
-    return ctx.pubsub.subscribe(planTopic(planId));
+    return this.fanOut.follow(planTopic(planId), ctx, info);
   }
 
   @Subscription(() => CommitmentType, {
     description: 'The commitment, sent again each time it changes (after this instance applied the change). Live only.',
     resolve(this: LiveResolver, update: LiveUpdate): CommitmentView | undefined {
-      return this.readModels.model.commitment(update.id);
+      return this.readModels.views.commitment(update.id);
     },
   })
-  async commitmentUpdated(
+  commitmentUpdated(
     @Args('id', { type: () => ID, description: 'The commitment to follow ("<planId>.<number>").' }) id: string,
-    @Context() ctx: SubscribeContext,
+    @Context() ctx: LiveContext,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<AsyncIterable<unknown>> {
+  ): AsyncIterable<unknown> {
     this.checkCost(info);
-    return ctx.pubsub.subscribe(commitmentTopic(id));
+    return this.fanOut.follow(commitmentTopic(id), ctx, info);
   }
 }

@@ -1,8 +1,8 @@
 import { Kind, type DocumentNode, type GraphQLResolveInfo } from 'graphql';
 import { LedgerError } from '@ledger/domain';
-import { readModelStats } from '@ledger/projections';
 import type { Clock, LedgerConfig, ReadModelService } from '@ledger/core';
 import { estimateCost } from '../graphql/cost/cost-model';
+import { costCacheOf } from '../graphql/cost/cost-cache';
 
 /**
  * The query cost budget for a subscription, with the same model as queries (request-gate.ts):
@@ -15,9 +15,9 @@ export function checkSubscriptionCost(
 ): void {
   const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [info.operation, ...Object.values(info.fragments)] };
   const { cost } = estimateCost(info.schema, document, info.variableValues, info.operation.name?.value, {
-    stats: readModelStats(deps.readModels.model),
+    stats: costCacheOf(deps.readModels, deps.clock).readModelStats(),
     logEvents: deps.readModels.events,
-    now: deps.clock(),
+    now: deps.clock,
   });
   if (cost > deps.config.queryMaxCost) {
     throw new LedgerError(

@@ -1,6 +1,5 @@
-import { directionOf, WEB_LABELS } from '@ledger/i18n';
-import type { AppState } from '@ledger/web-ui';
-import type { WebAssets } from './web-assets';
+import { directionOf, WEB_LABELS, type Lang } from '@ledger/i18n';
+import type { EntryAssets } from './web-assets';
 
 const escapeHtml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -15,16 +14,24 @@ const safeJson = (value: unknown): string =>
     .replace(/\u2029/g, '\\u2029');
 
 /** The whole HTML page: server-rendered body, the state for hydration, hashed assets, no inline script. */
-export function pageDocument(opts: { state: AppState; body: string; title: string; assets: WebAssets; embed: boolean }): string {
-  const { state, body, title, assets, embed } = opts;
-  const lang = state.params.lang;
+export function pageDocument(opts: {
+  lang: Lang;
+  state: unknown;
+  body: string;
+  title: string;
+  assets: EntryAssets;
+  embed?: boolean;
+  noindex?: boolean;
+}): string {
+  const { lang, state, body, title, assets, embed = false, noindex = false } = opts;
   const head = [
     '<meta charset="utf-8"/>',
     '<meta name="viewport" content="width=device-width, initial-scale=1"/>',
     `<title>${escapeHtml(title)}</title>`,
     `<meta name="description" content="${escapeHtml(WEB_LABELS[lang].siteName)}"/>`,
-    state.params.asOf || embed ? '<meta name="robots" content="noindex"/>' : '',
+    noindex ? '<meta name="robots" content="noindex"/>' : '',
     ...assets.styles.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}"/>`),
+    ...assets.preload.map((href) => `<link rel="modulepreload" href="${escapeHtml(href)}"/>`),
     assets.script ? `<script type="module" src="${escapeHtml(assets.script)}"></script>` : '',
   ].filter(Boolean);
   return `<!DOCTYPE html>

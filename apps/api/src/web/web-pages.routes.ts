@@ -19,10 +19,12 @@ import { ANONYMOUS } from '../graphql/issuer';
 import { commitmentsCsv } from './commitments-csv';
 import { pageDocument } from './page-document';
 import { sendReport } from './report-download';
-import { loadWebAssets } from './web-assets';
+import { securityHeaders } from './security-headers';
+import type { WebAssets } from './web-assets';
 
 export interface WebPagesDeps {
   config: LedgerConfig;
+  assets: WebAssets;
   /** The log position the read models reflect: the pages' ETag. */
   position: () => bigint;
 }
@@ -31,8 +33,7 @@ export interface WebPagesDeps {
  * The public pages, rendered here from the same Preact components the browser hydrates, with data
  * from the public GraphQL API run in-process as an anonymous caller (no private endpoint).
  */
-export async function registerWebPages(app: FastifyInstance, { config, position }: WebPagesDeps): Promise<void> {
-  const assets = loadWebAssets(config.webDir);
+export async function registerWebPages(app: FastifyInstance, { config, assets, position }: WebPagesDeps): Promise<void> {
   if (assets.assetsDir) {
     // Hashed names: a file never changes, so browsers and proxies keep it for a year.
     await app.register(fastifyStatic, {
@@ -68,13 +69,23 @@ export async function registerWebPages(app: FastifyInstance, { config, position 
     const state: AppState = { route, params, data, origin: `${req.protocol}://${req.host}` };
     const embed = route.page === 'embed-plan' || route.page === 'embed-commitment';
     const body = renderToString(h(App, state));
-    securityHeaders(reply, req, embed ? config.embedOrigins : 'none');
+    securityHeaders(reply, req, { frameAncestors: embed ? config.embedOrigins : 'none' });
     return reply
       .code(data.kind === 'not-found' ? 404 : 200)
       .type('text/html; charset=utf-8')
       .header('etag', tag)
       .header('cache-control', 'no-cache')
-      .send(pageDocument({ state, body, title: titleOf(data, params), assets, embed }));
+      .send(
+        pageDocument({
+          lang: params.lang,
+          state,
+          body,
+          title: titleOf(data, params),
+          assets: assets.entries.main,
+          embed,
+          noindex: Boolean(params.asOf) || embed,
+        }),
+      );
   };
 
   app.get('/', (req, reply) => render(req, reply, { page: 'plans' }));
@@ -93,28 +104,4 @@ export async function registerWebPages(app: FastifyInstance, { config, position 
       .send(commitmentsCsv(data.plan, params));
   });
   app.get<{ Params: { id: string; format: string } }>('/plan/:id/report.:format', (req, reply) => sendReport(gql, req, reply));
-}
-
-/** CSP without inline scripts; only the embeds may be framed, by the configured origins (all when none is set). */
-function securityHeaders(reply: FastifyReply, req: FastifyRequest, frameAncestors: 'none' | string[]): void {
-  const host = req.host;
-  const ancestors = frameAncestors === 'none' ? "'none'" : frameAncestors.length ? frameAncestors.join(' ') : '*';
-  reply
-    .header(
-      'content-security-policy',
-      [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        `connect-src 'self' ws://${host} wss://${host}`,
-        "object-src 'none'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        `frame-ancestors ${ancestors}`,
-      ].join('; '),
-    )
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'strict-origin-when-cross-origin');
-  if (frameAncestors === 'none') reply.header('x-frame-options', 'DENY');
 }

@@ -16,6 +16,12 @@ export interface LedgerConfig {
   jwtAudience?: string;
   oidcIssuer?: string;
   oidcJwksUrl?: string;
+  /** The browser sign-in (workspaces): the public client registered at the OIDC provider. */
+  oidcClientId?: string;
+  /** Scopes the browser asks for (space-separated). */
+  oidcScopes: string;
+  /** RFC 8707 resource indicator the browser sends, when the provider needs one to issue an access token for this API. */
+  oidcResource?: string;
   /** Allowed browser origins (CORS); empty: no CORS headers. */
   corsOrigins: string[];
   /** Requests per minute of an anonymous caller, per client IP. */
@@ -57,6 +63,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
   if (env.LEDGER_JWT_SECRET && env.LEDGER_JWT_SECRET.length < 32) throw new Error('LEDGER_JWT_SECRET must be at least 32 characters');
   if (Boolean(env.LEDGER_OIDC_ISSUER) !== Boolean(env.LEDGER_OIDC_JWKS_URL))
     throw new Error('LEDGER_OIDC_ISSUER and LEDGER_OIDC_JWKS_URL go together');
+  if ((env.LEDGER_OIDC_CLIENT_ID || env.LEDGER_OIDC_RESOURCE) && !env.LEDGER_OIDC_ISSUER)
+    throw new Error('LEDGER_OIDC_CLIENT_ID and LEDGER_OIDC_RESOURCE need LEDGER_OIDC_ISSUER (and LEDGER_OIDC_JWKS_URL)');
+  if (env.LEDGER_OIDC_ISSUER && !/^https?:\/\/[^\s]+$/.test(env.LEDGER_OIDC_ISSUER))
+    throw new Error(`LEDGER_OIDC_ISSUER must be an http(s) URL, got ${env.LEDGER_OIDC_ISSUER}`);
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -69,6 +79,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     jwtAudience: env.LEDGER_JWT_AUDIENCE || undefined,
     oidcIssuer: env.LEDGER_OIDC_ISSUER || undefined,
     oidcJwksUrl: env.LEDGER_OIDC_JWKS_URL || undefined,
+    oidcClientId: env.LEDGER_OIDC_CLIENT_ID || undefined,
+    oidcScopes: (env.LEDGER_OIDC_SCOPES || 'openid profile').trim().split(/\s+/).join(' '),
+    oidcResource: env.LEDGER_OIDC_RESOURCE || undefined,
     corsOrigins: list(env.LEDGER_CORS_ORIGINS),
     rateLimitPerMinute: count('LEDGER_RATE_LIMIT_PER_MINUTE', env, 600),
     rateLimitAuthenticatedPerMinute: count('LEDGER_RATE_LIMIT_AUTHENTICATED_PER_MINUTE', env, 6000),

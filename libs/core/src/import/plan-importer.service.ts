@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { planIdOfCommitment, type ImportStep } from '@ledger/domain';
+import { planIdOfCommitment, type ImportStep, type Principal } from '@ledger/domain';
 import { ExecuteLedgerCommand, type CommandResult } from '../commands/execute-ledger-command';
 import { ReadModelService } from '../projections/read-model.service';
 
@@ -26,17 +26,25 @@ export class PlanImporter {
     private readonly readModels: ReadModelService,
   ) {}
 
-  async import(steps: readonly ImportStep[], source: string, onStep: (done: number) => void = () => undefined): Promise<ImportOutcome> {
+  /**
+   * `as`: who the commands are recorded as written by — a coordinator uploading from the web
+   * workspace; by default the importer's own identity (`import:<file>`, the command line).
+   */
+  async import(
+    steps: readonly ImportStep[],
+    source: string,
+    onStep: (done: number) => void = () => undefined,
+    as?: Principal,
+  ): Promise<ImportOutcome> {
+    const principal: Principal = as
+      ? { sub: as.sub, name: as.name, roles: ['coordinator'] }
+      : { sub: `import:${source}`, name: `import of ${source}`, roles: ['coordinator'] };
     let done = 0;
     let written = 0;
     let position = 0n;
     const run = async (step: ImportStep): Promise<void> => {
       const result: CommandResult = await this.commandBus.execute(
-        new ExecuteLedgerCommand(
-          step.command,
-          { principal: { sub: `import:${source}`, name: `import of ${source}`, roles: ['coordinator'] } },
-          { commandId: step.commandId, effectiveAt: step.effectiveAt },
-        ),
+        new ExecuteLedgerCommand(step.command, { principal }, { commandId: step.commandId, effectiveAt: step.effectiveAt }),
       );
       if (!result.duplicate) written++;
       if (result.position > position) position = result.position;

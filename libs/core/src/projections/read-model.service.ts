@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LedgerError } from '@ledger/domain';
 import { EVENT_STORE, readIntegrity, SqliteEventStore, type EventStore, type RecordedEvent } from '@ledger/event-store';
-import { commandIdOf, LedgerReadModel, LogEventContent, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
+import { commandIdOf, LedgerReadModel, LogEventContent, ViewCache, type ProjectedEvent, type ProjectionFailure } from '@ledger/projections';
 
 /** An event of the log, named by position, id and (where the store seals events) chain hash. */
 export interface LastEvent {
@@ -28,6 +28,8 @@ export const AUTO_COMMAND_ID_PREFIX = 'auto-';
 export class ReadModelService {
   private readonly logger = new Logger('Projections');
   readonly model: LedgerReadModel;
+  /** The live views, computed once per log position and shared by all readers (docs/adr/0013). */
+  readonly views = new ViewCache(() => this.model);
   /** Events applied so far (every stream): the log's size, for the API's cost model. */
   events = 0;
   caughtUp = false;

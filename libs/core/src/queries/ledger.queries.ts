@@ -18,7 +18,7 @@ export class GetCommitment extends Query<CommitmentView | undefined> {
 export class GetPlansHandler implements IQueryHandler<GetPlans, PlanView[]> {
   constructor(private readonly readModels: ReadModelService) {}
   async execute(): Promise<PlanView[]> {
-    return this.readModels.model.allPlans();
+    return this.readModels.views.allPlans();
   }
 }
 
@@ -26,7 +26,7 @@ export class GetPlansHandler implements IQueryHandler<GetPlans, PlanView[]> {
 export class GetPlanHandler implements IQueryHandler<GetPlan, PlanView | undefined> {
   constructor(private readonly readModels: ReadModelService) {}
   async execute({ id }: GetPlan): Promise<PlanView | undefined> {
-    return this.readModels.model.plan(id);
+    return this.readModels.views.plan(id);
   }
 }
 
@@ -34,7 +34,7 @@ export class GetPlanHandler implements IQueryHandler<GetPlan, PlanView | undefin
 export class GetCommitmentHandler implements IQueryHandler<GetCommitment, CommitmentView | undefined> {
   constructor(private readonly readModels: ReadModelService) {}
   async execute({ id }: GetCommitment): Promise<CommitmentView | undefined> {
-    return this.readModels.model.commitment(id);
+    return this.readModels.views.commitment(id);
   }
 }
 

@@ -22,7 +22,7 @@ const schema = withStrictDateTime(
       plans: [Plan!]!
       plan(id: ID!, asOf: AsOf): Plan
       rateHistory(planId: ID!, from: DateTime, to: DateTime, interval: HistoryInterval = month): [RatePoint!]!
-      auditTrail(filter: AuditFilter, first: Int): AuditConnection!
+      auditTrail(filter: AuditFilter, first: Int, last: Int, before: String): AuditConnection!
     }
   `),
 );
@@ -39,7 +39,7 @@ const stats: ReadModelStats = {
   maxEventsPerCommitment: 40,
   eventsOfPlan: new Map([['ma', 480]]),
 };
-const inputs: CostInputs = { stats, logEvents: 5000, now: new Date('2021-06-30T00:00:00Z') };
+const inputs: CostInputs = { stats, logEvents: 5000, now: () => new Date('2021-06-30T00:00:00Z') };
 const cost = (query: string, variables: Record<string, unknown> = {}) => estimateCost(schema, parse(query), variables, undefined, inputs);
 const daily = 'rateHistory(planId: "ma", from: "2018-01-01", to: "2020-09-26", interval: day) { at }';
 
@@ -68,6 +68,14 @@ describe('the cost model reads arguments', () => {
     expect(dashboard).toBeLessThan(1000);
     expect(cost('{ auditTrail(first: 500) { edges { cursor } } }').cost).toBeGreaterThan(
       10 * cost('{ auditTrail(first: 40) { edges { cursor } } }').cost,
+    );
+  });
+
+  it('prices a backwards page by `last` like a forwards one by `first`', () => {
+    const forwards = cost('{ auditTrail(first: 300) { edges { cursor } } }').cost;
+    expect(cost('{ auditTrail(last: 300, before: "99") { edges { cursor } } }').cost).toBe(forwards);
+    expect(cost('{ auditTrail(last: 300) { edges { cursor } } }').cost).toBeGreaterThan(
+      10 * cost('{ auditTrail(last: 20) { edges { cursor } } }').cost,
     );
   });
 

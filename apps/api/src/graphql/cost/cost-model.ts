@@ -30,7 +30,8 @@ export interface CostInputs {
   stats: ReadModelStats;
   /** Events in the whole log (what an unfiltered audit scan or a verification reads). */
   logEvents: number;
-  now: Date;
+  /** The time, read only by estimates that depend on it (a series without `to`): those are never cached. */
+  now: () => Date;
 }
 
 export interface CostEstimate {
@@ -49,7 +50,11 @@ interface Scope extends CostInputs {
 const eventsOfPlan = (s: Scope, planId: unknown): number => s.stats.eventsOfPlan.get(String(planId)) ?? 0;
 const eventsOfCommitment = (s: Scope, id: unknown): number => eventsOfPlan(s, planIdOfCommitment(String(id)));
 const hasAsOf = (args: Args): boolean => Object.values((args.asOf as Args | null) ?? {}).some((v) => v !== null && v !== undefined);
-const pageSize = (args: Args): number => (typeof args.first === 'number' ? Math.max(0, args.first) : COST.defaultPageSize);
+/** A page's size: `first` forwards, `last` backwards (auditTrail), else the default. */
+const pageSize = (args: Args): number => {
+  const size = typeof args.first === 'number' ? args.first : typeof args.last === 'number' ? args.last : COST.defaultPageSize;
+  return Math.max(0, size);
+};
 
 /** Extra work a field does besides writing out what is selected. */
 const WORK: Record<string, (args: Args, s: Scope, selection: SelectionSetNode | undefined) => number> = {
@@ -118,7 +123,7 @@ function selects(
 }
 
 function listLength(key: string, field: ComplexityEstimatorArgs['field'], args: Args, s: Scope, parent: string): number {
-  if (field.args.some((a) => a.name === 'first')) return pageSize(args);
+  if (field.args.some((a) => a.name === 'first' || a.name === 'last')) return pageSize(args);
   if (!isListType(getNullableType(field.type))) return 1;
   if (parent.endsWith('Connection')) return 1; // its field with `first` already counted the page
   const known = LIST[key];

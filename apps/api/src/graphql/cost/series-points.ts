@@ -15,9 +15,10 @@ const DAY = 86_400_000;
 const timeOf = (value: unknown): number | undefined =>
   value instanceof Date && !Number.isNaN(value.getTime()) ? value.getTime() : undefined;
 
-export function seriesPoints(args: Record<string, unknown>, now: Date): number {
+/** `now` may be a clock: it is then read only when `to` is not given (estimates that read it are not cached). */
+export function seriesPoints(args: Record<string, unknown>, now: Date | (() => Date)): number {
   const step = SERIES.stepDays[String(args.interval ?? 'month')] ?? 1;
-  const to = timeOf(args.to) ?? now.getTime();
+  const to = timeOf(args.to) ?? (typeof now === 'function' ? now() : now).getTime();
   const from = timeOf(args.from) ?? to - SERIES.defaultSpanDays * DAY;
   const points = Math.floor(Math.max(0, to - from) / DAY / step) + 2; // both ends
   return Math.min(SERIES.maxPoints, points);

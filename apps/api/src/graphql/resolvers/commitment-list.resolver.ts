@@ -47,7 +47,7 @@ export class CommitmentListResolver {
     if (search != null && search.length > SEARCH_MAX)
       problems.push({ field: 'search', rule: 'maxLength', message: `search must be at most ${SEARCH_MAX} characters` });
     if (problems.length > 0) throw LedgerError.validation(problems);
-    const plan = this.readModels.model.plan(planId);
+    const plan = this.readModels.views.plan(planId);
     if (!plan) throw LedgerError.notFound('plan', planId, 'planId');
     const filter = { axisId: axisId ?? undefined, band: band ?? undefined, search: search ?? undefined };
     const matching = plan.commitments.filter((c) => matchesCommitmentFilter(c, filter));
@@ -58,7 +58,12 @@ export class CommitmentListResolver {
     return {
       edges,
       totalCount: matching.length,
-      pageInfo: { hasNextPage: last !== undefined && matching[matching.length - 1] !== last, endCursor: edges.at(-1)?.cursor ?? null },
+      pageInfo: {
+        hasNextPage: last !== undefined && matching[matching.length - 1] !== last,
+        hasPreviousPage: start > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
     };
   }
 }

@@ -64,7 +64,7 @@ export class CommitmentResolver {
 
   @ResolveField(() => AxisType, { description: 'The axis this commitment belongs to.' })
   axis(@Parent() commitment: CommitmentView): AxisView {
-    const axis = this.readModels.model.plan(commitment.planId)?.axes.find((a) => a.id === commitment.axisId);
+    const axis = this.readModels.views.plan(commitment.planId)?.axes.find((a) => a.id === commitment.axisId);
     if (!axis) throw LedgerError.notFound('axis', commitment.axisId);
     return axis;
   }

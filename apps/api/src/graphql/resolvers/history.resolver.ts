@@ -84,7 +84,7 @@ export class HistoryResolver {
   }
 
   private periodRange(planId: string, name: string): { since: Date; until: Date } {
-    const plan = this.readModels.model.plan(planId);
+    const plan = this.readModels.views.plan(planId);
     if (!plan) throw LedgerError.notFound('plan', planId, 'planId');
     const i = plan.periods.findIndex((p) => p.name === name);
     if (i < 0)

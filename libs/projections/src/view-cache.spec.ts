@@ -1,0 +1,96 @@
+import { LedgerReadModel } from './ledger-read-model';
+import type { ProjectedEvent } from './projected-event';
+import { ViewCache } from './view-cache';
+
+let position = 0n;
+const event = (stream: string, type: string, data: unknown): ProjectedEvent => ({
+  position: ++position,
+  stream,
+  revision: 0n,
+  type,
+  data,
+  metadata: { schemaVersion: 1, recordedAt: '2021-01-01T00:00:00.000Z', effectiveAt: '2021-01-01T00:00:00.000Z' },
+});
+const c1 = { commitmentId: 'p.1' };
+const setUp = (): LedgerReadModel => {
+  position = 0n;
+  const model = new LedgerReadModel();
+  for (const e of [
+    event('plan-p', 'PlanDefined', { planId: 'p', country: 'X', title: 'Plan', period: '2020-2022' }),
+    event('plan-p', 'AxisAdded', { planId: 'p', axisId: 'a', title: 'Axis', order: 1 }),
+    event('commitment-p.1', 'CommitmentRegistered', { ...c1, planId: 'p', axisId: 'a', number: 1, title: 'C', leadOrganisation: 'O' }),
+    event('commitment-p.1', 'ActivityPlanned', { ...c1, activityId: 'p.1.1', number: 1, title: 'A', weight: 1 }),
+  ])
+    model.apply(e);
+  return model;
+};
+const report = (model: LedgerReadModel, progress: number) =>
+  model.apply(
+    event('commitment-p.1', 'ActivityProgressReported', {
+      ...c1,
+      activityId: 'p.1.1',
+      progress,
+      status: progress === 0 ? 'NOT_STARTED' : progress < 60 ? 'LIMITED' : 'SUBSTANTIAL',
+      previousProgress: 0,
+    }),
+  );
+
+describe('ViewCache: the live views, once per log position', () => {
+  it('serves the same view to every reader at one position', () => {
+    const model = setUp();
+    const views = new ViewCache(() => model);
+    expect(views.plan('p')).toBe(views.plan('p'));
+    expect(views.commitment('p.1')).toBe(views.commitment('p.1'));
+    expect(views.allPlans()).toBe(views.allPlans());
+    expect(views.cachedPosition).toBe(model.position);
+  });
+
+  it('never serves a view for a position it does not reflect: a write, then a read sees it', () => {
+    const model = setUp();
+    const views = new ViewCache(() => model);
+    const before = views.plan('p')!;
+    expect(before.implementationRate).toBe(0);
+    report(model, 50);
+    const after = views.plan('p')!;
+    expect(after).not.toBe(before);
+    expect(after.implementationRate).toBe(50);
+    expect(views.commitment('p.1')!.activities[0].progress).toBe(50);
+    expect(views.allPlans()[0].implementationRate).toBe(50);
+    expect(views.cachedPosition).toBe(model.position);
+    // Every answer equals what the read models compute at that position, uncached.
+    expect(after).toEqual(model.plan('p'));
+  });
+
+  it('follows the read models it is given: another instance is never answered from the first one', () => {
+    let model = setUp();
+    const views = new ViewCache(() => model);
+    report(model, 70);
+    expect(views.plan('p')!.implementationRate).toBe(70);
+    model = setUp(); // same position count as a fresh replay of fewer events: another instance
+    report(model, 20);
+    expect(views.plan('p')!.implementationRate).toBe(20);
+  });
+
+  it('freezes the views it shares, so no reader can change what the next one sees', () => {
+    const model = setUp();
+    const views = new ViewCache(() => model);
+    const plan = views.plan('p')!;
+    expect(() => {
+      (plan as { title: string }).title = 'changed';
+    }).toThrow(TypeError);
+    expect(() => plan.commitments.push(plan.commitments[0])).toThrow(TypeError);
+    expect(() => {
+      (plan.commitments[0].activities[0] as { progress: number }).progress = 99;
+    }).toThrow(TypeError);
+    expect(views.plan('p')!.title).toBe('Plan');
+  });
+
+  it('does not remember ids that name nothing (a caller sending random ids cannot grow it)', () => {
+    const model = setUp();
+    const views = new ViewCache(() => model);
+    expect(views.plan('nope')).toBeUndefined();
+    expect(views.commitment('p.404')).toBeUndefined();
+    model.apply(event('plan-nope', 'PlanDefined', { planId: 'nope', country: 'X', title: 'Late', period: '2021' }));
+    expect(views.plan('nope')?.title).toBe('Late');
+  });
+});
