@@ -7,7 +7,7 @@ import { LedgerGenerator } from './generate-ledger';
 import { loadAverage as load, machine, timed } from './measure';
 import { rebuildBench } from './rebuild.bench';
 import { eventLoopBench } from './event-loop.bench';
-import { buildApi } from './restart/app-process';
+import { buildApi } from './reads/servers';
 import { describeSnapshotWrite, restartBench, takeSnapshot } from './restart/restart.bench';
 
 /** `npm run bench`: prints a Markdown section for BENCHMARKS.md. Not part of `npm test`. */

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -32,15 +32,6 @@ export interface BootedApp {
   stop(): Promise<void>;
 }
 
-/** `nest build api`, as `npm run build` does: the bench boots the built app, as `npm run start:prod` would. */
-export function buildApi(): void {
-  const res = spawnSync(process.execPath, [join(ROOT, 'node_modules/@nestjs/cli/bin/nest.js'), 'build', 'api'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  if (res.status !== 0) throw new Error(`nest build api failed: ${res.stderr || res.stdout}`);
-}
-
 async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -50,7 +41,7 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-/** Boots the built app on `dataDir` (no sample import, silent) and resolves once it printed that it is ready. */
+/** Boots the built app (reads/servers.ts `buildApi`) on `dataDir` (no sample import, silent) and resolves once it printed that it is ready. */
 export async function bootApp(dataDir: string, env: Record<string, string> = {}): Promise<BootedApp> {
   const port = await freePort();
   const started = performance.now();
