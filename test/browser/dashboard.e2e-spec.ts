@@ -86,6 +86,11 @@ describeInBrowser('the public dashboard in a browser', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
     expect(page.url()).toContain('asOf=2019-06-30');
     await expect(page.locator('.banner').textContent()).resolves.toContain('الوضع بتاريخ');
+    // The timeline speaks Arabic too, right to left, not a French line marked lang="fr".
+    const line = page.locator('ol.timeline .summary').first();
+    await expect(line.textContent()).resolves.toMatch(/^[\u0600-\u06ff]/);
+    expect(await line.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await page.locator('ol.timeline [lang="fr"]').count()).toBe(0);
     await page.close();
   }, 60_000);
 

@@ -130,6 +130,24 @@ describeInBrowser('the audit workspace in a browser', () => {
     expect(await changed.allTextContents()).toEqual([expect.stringMatching(/differs/), expect.stringMatching(/^2\..*0%.*40%/)]);
   }, 60_000);
 
+  it('an auditor reading in Arabic sees the trail and an event in Arabic, right to left, ids and French texts isolated', async () => {
+    await page.goto(`${s.base}/workspace/audit?lang=ar&plan=${PLAN}&types=ActivityProgressReported`);
+    await settled(page);
+    const summary = page.locator('table.trail tbody tr td:last-child').first();
+    expect(await summary.textContent()).toMatch(
+      /^نسبة تقدم النشاط \u2068\d+\.\d+\u2069: \d+(,\d+)?\u200e%\u200e ← \d+(,\d+)?\u200e%\u200e$/,
+    );
+    expect(await summary.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await page.locator('table.trail [lang="fr"]').count()).toBe(0);
+
+    await page.locator('table.trail tbody th a').first().click();
+    await page.waitForURL(/\/workspace\/audit\/event\/\d+/);
+    await settled(page);
+    const line = page.locator('main h1 + p');
+    expect(await line.textContent()).toMatch(/^نسبة تقدم النشاط /);
+    expect(await line.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  }, 60_000);
+
   it('nothing an auditor may not do is offered, and the server refuses it when sent anyway', async () => {
     await page.goto(`${s.base}/workspace/coordinator/plan/${PLAN}?lang=en`);
     await settled(page);
