@@ -149,7 +149,7 @@ describe('auditTrail (e2e)', () => {
     );
     const i = (text: string) => `\u2068${text}\u2069`;
     expect(edges.map((e) => e.node.ar)).toEqual([
-      `تصحيح نسبة تقدم النشاط ${i('1.1')}: 90\u200e%\u200e ← 75\u200e%\u200e (السبب: «${i('double saisie')}»)`,
+      `تصحيح نسبة تقدم النشاط ${i('1.1')}: ${i('90\u200e%\u200e')} ← ${i('75\u200e%\u200e')} (السبب: «${i('double saisie')}»)`,
       `عُلِّق النشاط ${i('2.1')}: «${i('budget gelé')}»`,
       `عُيِّن مسؤول عن الالتزام ${i('2')}`, // who, hidden from anonymous callers
     ]);

@@ -134,9 +134,24 @@ describeInBrowser('the audit workspace in a browser', () => {
     await page.goto(`${s.base}/workspace/audit?lang=ar&plan=${PLAN}&types=ActivityProgressReported`);
     await settled(page);
     const summary = page.locator('table.trail tbody tr td:last-child').first();
-    expect(await summary.textContent()).toMatch(
-      /^نسبة تقدم النشاط \u2068\d+\.\d+\u2069: \d+(,\d+)?\u200e%\u200e ← \d+(,\d+)?\u200e%\u200e$/,
-    );
+    const figure = '\u2068\\d+(,\\d+)?\u200e%\u200e\u2069';
+    expect(await summary.textContent()).toMatch(new RegExp(`^نسبة تقدم النشاط \u2068\\d+\\.\\d+\u2069: ${figure} ← ${figure}$`));
+    // Read right to left: the old figure (first in the text) is drawn to the right of the new one
+    // (measured on one line: a wrap would put each figure on its own line, in either order).
+    const [before, after] = await summary.evaluate((el) => {
+      const node = el.firstChild as Text;
+      (el as HTMLElement).style.whiteSpace = 'nowrap';
+      const left = (i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const lefts = [left(node.data.indexOf('%')), left(node.data.lastIndexOf('%'))];
+      (el as HTMLElement).style.whiteSpace = '';
+      return lefts;
+    });
+    expect(before).toBeGreaterThan(after);
     expect(await summary.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     expect(await page.locator('table.trail [lang="fr"]').count()).toBe(0);
 

@@ -14,7 +14,9 @@ const fields: Record<OutcomeFieldKey, string> = { results: 'النتائج', con
 export const AR_SUMMARY: SummaryLabels = {
   // As Intl 'ar-MA' writes a percentage (the pages' rates): the sign between left-to-right marks.
   percent: (n) => `${n}\u200e%\u200e`,
-  change: (before, after) => `${before} ← ${after}`,
+  // Each figure isolated: a bare "60‎%‎" carries left-to-right marks that would turn "60% ← 90%"
+  // into one left-to-right run, read backwards on a right-to-left line.
+  change: (before, after) => `${id(before)} ← ${id(after)}`,
   unknownEvent: (type) => `حدث من نوع ${id(type)}`,
   planDefined: ({ planId, title, country, period }) => `أُنشئت الخطة ${id(planId)}: ${quote(title)} (${id(country)}، ${id(period)})`,
   axisAdded: (axisId, planId, title) => `أُضيف المحور ${id(axisId)} إلى الخطة ${id(planId)}: ${quote(title)}`,

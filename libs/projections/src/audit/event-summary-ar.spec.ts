@@ -43,7 +43,7 @@ describe('summarize in Arabic', () => {
     };
     const percent = new Intl.NumberFormat(INTL_LOCALES.ar, { style: 'percent', maximumFractionDigits: 2 });
     const line = summarize(event, 'ar');
-    expect(line).toBe(`نسبة تقدم النشاط ${i('4.3')}: ${percent.format(0.125)} ← ${percent.format(0.33333)}`);
+    expect(line).toBe(`نسبة تقدم النشاط ${i('4.3')}: ${i(percent.format(0.125))} ← ${i(percent.format(0.33333))}`);
     expect(line).toContain('12,5');
     expect(line).not.toMatch(/[\u0660-\u0669\u06f0-\u06f9]/); // no Arabic-Indic digits
   });
@@ -61,7 +61,7 @@ describe('summarize in Arabic', () => {
   });
 
   it('still writes a line when a stored payload lacks fields', () => {
-    expect(summarize({ type: 'ActivityWeightSet', data: null, stream }, 'ar')).toBe(`وزن النشاط ${i('?')}: ? ← ?`);
+    expect(summarize({ type: 'ActivityWeightSet', data: null, stream }, 'ar')).toBe(`وزن النشاط ${i('?')}: ${i('?')} ← ${i('?')}`);
     expect(summarize({ type: 'LeadAssigned', data: { commitmentId: c4 }, stream: 'access-ma-2018-2020' }, 'ar')).toBe(
       `عُيِّن مسؤول عن الالتزام ${i('4')}`,
     );
@@ -72,12 +72,25 @@ describe('summarize, every type in every language', () => {
   // Titles, ids and reasons in Latin letters: an Arabic line must keep all of them in isolates.
   const latin = { ...on, planId: 'ma-2018-2020', axisId: 'axis-2', actionId: `${c4}.3.x1`, userId: 'amina', kind: 'DONE' };
   const data = { ...latin, title: 'Titre', name: 'S1', endsAt: '2019-06-30', country: 'Maroc', period: '2018-2020' };
-  const payload = { ...data, leadOrganisation: 'Ministère', text: 'Atelier', reason: 'motif', action: 'Presse', results: 'r' };
+  const payload = {
+    ...data,
+    leadOrganisation: 'Ministère',
+    text: 'Atelier',
+    reason: 'motif',
+    action: 'Presse',
+    results: 'r',
+    progress: 60,
+    previousProgress: 30,
+    weight: 2,
+    previousWeight: 1,
+  };
 
   it.each(ALL_TYPES)('%s in Arabic: every Latin id or text sits in a balanced isolate', (type) => {
     const line = summarize({ type, data: payload, stream }, 'ar');
     expect(line.split(FSI).length).toBe(line.split(PDI).length);
     expect(outsideIsolates(line)).not.toMatch(/[A-Za-z\u00c0-\u024f]/);
+    // A left-to-right mark (ar-MA's percent) outside an isolate would turn the line's figures around.
+    expect(outsideIsolates(line)).not.toMatch(/[\u200e\u200f]/);
     expect(outsideIsolates(line)).toMatch(/[\u0600-\u06ff]/);
   });
 

@@ -56,13 +56,13 @@ const cases: Record<LedgerEventType, { event: LedgerEvent; fr: string; en: strin
     event: { type: 'ActivityWeightSet', data: { ...on, weight: 3, previousWeight: 1 } },
     fr: "Poids de l'activité 4.3 : 1 → 3",
     en: 'Weight of activity 4.3: 1 → 3',
-    ar: `وزن النشاط ${i('4.3')}: 1 ← 3`,
+    ar: `وزن النشاط ${i('4.3')}: ${i('1')} ← ${i('3')}`,
   },
   ActivityProgressReported: {
     event: { type: 'ActivityProgressReported', data: { ...on, progress: 90, status: 'SUBSTANTIAL', previousProgress: 60 } },
     fr: "Progression de l'activité 4.3 : 60 % → 90 %",
     en: 'Progress of activity 4.3: 60% → 90%',
-    ar: `نسبة تقدم النشاط ${i('4.3')}: ${p('60')} ← ${p('90')}`,
+    ar: `نسبة تقدم النشاط ${i('4.3')}: ${i(p('60'))} ← ${i(p('90'))}`,
   },
   ActivityProgressCorrected: {
     event: {
@@ -71,7 +71,7 @@ const cases: Record<LedgerEventType, { event: LedgerEvent; fr: string; en: strin
     },
     fr: "Correction de la progression de l'activité 4.3 : 90 % → 75 % (motif : double saisie)",
     en: 'Correction of progress of activity 4.3: 90% → 75% (reason: double saisie)',
-    ar: `تصحيح نسبة تقدم النشاط ${i('4.3')}: ${p('90')} ← ${p('75')} (السبب: «${i('double saisie')}»)`,
+    ar: `تصحيح نسبة تقدم النشاط ${i('4.3')}: ${i(p('90'))} ← ${i(p('75'))} (السبب: «${i('double saisie')}»)`,
   },
   ActionRecorded: {
     event: { type: 'ActionRecorded', data: { ...on, actionId: `${c4}.3.x1`, kind: 'DONE', text: 'Atelier tenu' } },
