@@ -184,9 +184,15 @@ describeInBrowser('the public dashboard in a browser', () => {
           const page = await open(url, viewport);
           await hydrated(page);
           await page.screenshot({ path: join(dir, `${name}-${lang}-${size}.png`), fullPage: name !== 'commitment' });
+          // The commitment page is shot to the fold; its timeline (audit summaries) gets a shot of its own.
+          if (name === 'commitment')
+            await page
+              .locator('section[aria-labelledby="timeline-h"]')
+              .screenshot({ path: join(dir, `commitment-timeline-${lang}-${size}.png`) });
           await page.close();
         }
     expect(readFileSync(join(dir, 'plan-ar-phone.png')).length).toBeGreaterThan(10_000);
+    expect(readFileSync(join(dir, 'commitment-timeline-ar-desktop.png')).length).toBeGreaterThan(10_000);
   }, 180_000);
 
   it('a commitment page follows its activities live, with the timeline', async () => {
