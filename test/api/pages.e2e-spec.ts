@@ -34,6 +34,17 @@ describe('public pages (server-rendered)', () => {
     expect(res.body).toContain('نسبة الإنجاز الإجمالية');
   });
 
+  it("writes an Arabic commitment page's timeline in Arabic, French texts isolated, nothing marked French", async () => {
+    const res = await get('/commitment/ma-2018-2020.7?lang=ar');
+    const lines = [...res.body.matchAll(/<span class="summary"[^>]*>([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(res.body).toMatch(/<span class="summary">/); // no lang="fr" dir="ltr" on the line any more
+    for (const line of lines) {
+      expect(line).toMatch(/^[\u0600-\u06ff]/);
+      expect(line.replace(/\u2068[^\u2069]*\u2069/g, '')).not.toMatch(/[A-Za-z]/); // Latin only inside isolates
+    }
+  });
+
   it('filters and sorts the table from GET parameters (no JavaScript needed)', async () => {
     const res = await get('/plan/ma-2018-2020?axis=integrite&sort=rate&dir=desc');
     const rows = [...res.body.matchAll(/<tr id="c-(\d+)"/g)].map((m) => Number(m[1]));

@@ -86,6 +86,11 @@ describeInBrowser('the public dashboard in a browser', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
     expect(page.url()).toContain('asOf=2019-06-30');
     await expect(page.locator('.banner').textContent()).resolves.toContain('الوضع بتاريخ');
+    // The timeline speaks Arabic too, right to left, not a French line marked lang="fr".
+    const line = page.locator('ol.timeline .summary').first();
+    await expect(line.textContent()).resolves.toMatch(/^[\u0600-\u06ff]/);
+    expect(await line.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await page.locator('ol.timeline [lang="fr"]').count()).toBe(0);
     await page.close();
   }, 60_000);
 
@@ -199,9 +204,15 @@ describeInBrowser('the public dashboard in a browser', () => {
           const page = await open(url, viewport);
           await hydrated(page);
           await page.screenshot({ path: join(dir, `${name}-${lang}-${size}.png`), fullPage: name !== 'commitment' });
+          // The commitment page is shot to the fold; its timeline (audit summaries) gets a shot of its own.
+          if (name === 'commitment')
+            await page
+              .locator('section[aria-labelledby="timeline-h"]')
+              .screenshot({ path: join(dir, `commitment-timeline-${lang}-${size}.png`) });
           await page.close();
         }
     expect(readFileSync(join(dir, 'plan-ar-phone.png')).length).toBeGreaterThan(10_000);
+    expect(readFileSync(join(dir, 'commitment-timeline-ar-desktop.png')).length).toBeGreaterThan(10_000);
   }, 180_000);
 
   it('a commitment page follows its activities live, with the timeline', async () => {
