@@ -138,6 +138,18 @@ describeInBrowser('the public dashboard in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('prints the figures and the tables without the controls', async () => {
+    const page = await open(`/plan/${PLAN}?lang=en`);
+    const controls = ['.languages', '.time-travel', '.filters', '.export', '.embed-code'];
+    const shown = async () => Promise.all(controls.map((c) => page.locator(c).first().isVisible()));
+    expect(await shown()).toEqual(controls.map(() => true));
+    await page.emulateMedia({ media: 'print' });
+    expect(await shown()).toEqual(controls.map(() => false));
+    expect(await page.locator('table.commitments').isVisible()).toBe(true);
+    expect(await page.locator('table.axes').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('axe finds no accessibility violation on any page', async () => {
     const pages = [
       `/plan/${PLAN}`,
