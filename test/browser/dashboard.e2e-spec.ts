@@ -143,6 +143,18 @@ describeInBrowser('the public dashboard in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('prints the figures and the tables without the controls', async () => {
+    const page = await open(`/plan/${PLAN}?lang=en`);
+    const controls = ['.languages', '.time-travel', '.filters', '.export', '.embed-code'];
+    const shown = async () => Promise.all(controls.map((c) => page.locator(c).first().isVisible()));
+    expect(await shown()).toEqual(controls.map(() => true));
+    await page.emulateMedia({ media: 'print' });
+    expect(await shown()).toEqual(controls.map(() => false));
+    expect(await page.locator('table.commitments').isVisible()).toBe(true);
+    expect(await page.locator('table.axes').isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('an Arabic reader downloads the self-assessment report from the Arabic page: Arabic, right to left, well-formed', async () => {
     const page = await open(`/plan/${PLAN}?lang=ar`);
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href*="report.html"]')]);
