@@ -80,7 +80,7 @@ describe('ledger CLI and projection failures', () => {
       const url = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/graphql`;
       expect(await replayCommand({ verify: true, url })).toBe(0);
       expect(output).toMatch(
-        /OK: plans [0-9a-f]{12}, commitments [0-9a-f]{12}, access [0-9a-f]{12} equal the live read models at position 480/,
+        /OK: plans [0-9a-f]{12}, commitments [0-9a-f]{12}, access [0-9a-f]{12}, time-travel [0-9a-f]{12} equal the live read models at position 480/,
       );
 
       // Now make the live plans model deliberately different (an axis no event ever added), then

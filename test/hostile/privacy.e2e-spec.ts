@@ -79,6 +79,11 @@ describe.each(storeTargets())('hostile callers: privacy side channels ($name)', 
     const first = await t.gql(query, undefined, 'anonymous');
     expect(first.errors).toBeUndefined();
     expect(await t.gql(query, undefined, 'anonymous')).toEqual(first);
-    expect(first.data!.readModelStatus.models.map((m: { name: string }) => m.name)).toEqual(['plans', 'commitments', 'access']);
+    expect(first.data!.readModelStatus.models.map((m: { name: string }) => m.name)).toEqual([
+      'plans',
+      'commitments',
+      'access',
+      'time-travel',
+    ]);
   });
 });

@@ -22,6 +22,8 @@ export interface TestAppOptions {
    * `{ EVENTSTORE_CONNECTION_STRING: 'esdb://…' }` runs the same suite against EventStoreDB.
    */
   env?: Record<string, string>;
+  /** Where the app's log lines go (JSON, one per line); default: none kept. */
+  logStream?: { write(line: string): void };
 }
 
 /** Who sends a request: a role (token minted for `sub` "e2e-<role>"), a raw token, or nobody. */
@@ -75,7 +77,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LEDGER_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   });
-  const app = await createApp(config, options.clock).catch((error: unknown) => {
+  const app = await createApp(config, options.clock, { logStream: options.logStream }).catch((error: unknown) => {
     if (ownsDir) removeDir(dataDir);
     throw error;
   });

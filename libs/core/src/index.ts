@@ -10,6 +10,7 @@ export * from './commands/execute-ledger-command';
 export * from './commands/command-gateway.service';
 export * from './projections/projection-runner.service';
 export * from './projections/read-model.service';
+export * from './snapshots';
 export * from './store/event-store.provider';
 export * from './store/store-errors';
 export * from './queries/ledger.queries';

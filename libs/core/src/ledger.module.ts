@@ -10,6 +10,7 @@ import { PlansProjectionHandler } from './projections/plans.projection-handler';
 import { TimeTravelProjectionHandler } from './projections/time-travel.projection-handler';
 import { ProjectionRunner } from './projections/projection-runner.service';
 import { ReadModelService } from './projections/read-model.service';
+import { ReadModelSnapshots } from './snapshots/read-model-snapshots.service';
 import { QUERY_HANDLERS } from './queries/ledger.queries';
 import { PlanImporter } from './import/plan-importer.service';
 import { PlanSnapshotService } from './import/plan-snapshot.service';
@@ -45,6 +46,7 @@ export class LedgerModule {
         StoreLifecycle,
         ReadModelService,
         ProjectionRunner,
+        ReadModelSnapshots,
         PlansProjectionHandler,
         CommitmentsProjectionHandler,
         AccessProjectionHandler,
@@ -66,6 +68,7 @@ export class LedgerModule {
         EVENT_STORE,
         ReadModelService,
         ProjectionRunner,
+        ReadModelSnapshots,
         CommandGateway,
         PlanImporter,
         PlanSnapshotService,

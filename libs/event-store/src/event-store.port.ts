@@ -31,6 +31,19 @@ export interface RecordedEvent {
   metadata: Record<string, unknown>;
   /** When the store recorded it. */
   created: Date;
+  /**
+   * Copies of the metadata fields every projection reads, when the adapter has them without parsing
+   * `metadata` (the embedded store's catch-up). Absent: read them from `metadata`. Never hashed.
+   */
+  headers?: EventHeaders;
+}
+
+/** The metadata fields projections read on every event (undefined: absent from the metadata). */
+export interface EventHeaders {
+  effectiveAt?: string;
+  recordedAt?: string;
+  commandId?: string;
+  schemaVersion?: number;
 }
 
 export interface AppendResult {
@@ -89,7 +102,18 @@ export interface EventStore {
    * operator can truncate or delete (EventStoreDB) implement it; verification reports what it finds.
    */
   hiddenHistory?(streams: Iterable<string>): Promise<HiddenHistory[]>;
+  /**
+   * Stores that keep unhashed copies of metadata fields for fast reads (embedded: `headers`) say
+   * where a copy differs from the hashed metadata: the first such event, or undefined.
+   */
+  headerCopiesDiffer?(): Promise<HeaderCopyMismatch | undefined>;
   close(): Promise<void>;
+}
+
+/** An event whose header copy of a metadata field differs from the (hashed) metadata. */
+export interface HeaderCopyMismatch {
+  position: bigint;
+  field: keyof EventHeaders;
 }
 
 /** A stream whose history the store hides from reads or may remove (EventStoreDB operators can). */

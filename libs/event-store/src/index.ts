@@ -4,6 +4,7 @@ export * from './concurrency-conflict';
 export * from './log-subscription';
 export * from './embedded/sqlite-event-store';
 export type { ImportedEvent } from './embedded/sqlite-log-import';
+export { INSERT_EVENT_SQL, headerValues } from './embedded/sqlite-headers';
 export * from './memory/in-memory-event-store';
 export * from './esdb';
 export * from './integrity';

@@ -1,10 +1,16 @@
 import { evolveAccess, initialAccessState, isAccessEvent, leadsOf, parseStreamName, type AccessState } from '@ledger/domain';
-import { toLedgerEvent, type ProjectedEvent } from './projected-event';
+import { recordedAtOf, toLedgerEvent, type ProjectedEvent } from './projected-event';
 
 /** A current lead of a commitment, and when the ledger recorded the assignment. */
 export interface LeadAssignment {
   userId: string;
   assignedAt: string;
+}
+
+export interface AccessSnapshot {
+  plans: Array<[string, AccessState]>;
+  assignedAt: Array<[string, string]>;
+  byUser: Array<[string, string[]]>;
 }
 
 /**
@@ -26,7 +32,7 @@ export class AccessProjection {
     this.plans.set(planId, evolveAccess(this.plans.get(planId) ?? initialAccessState, domainEvent));
     const key = `${commitmentId}\u0000${userId}`;
     if (domainEvent.type === 'LeadAssigned') {
-      this.assignedAt.set(key, String(event.metadata.recordedAt ?? ''));
+      this.assignedAt.set(key, String(recordedAtOf(event) ?? ''));
       this.commitmentsOfUser(userId).add(commitmentId);
     } else {
       this.assignedAt.delete(key);
@@ -56,6 +62,18 @@ export class AccessProjection {
         .sort()
         .map((commitmentId) => ({ planId, commitmentId, leads: this.leadsOf(planId, commitmentId) })),
     );
+  }
+
+  /** Its whole state as plain data (small: one entry per lead assignment). */
+  toSnapshot(): AccessSnapshot {
+    return { plans: [...this.plans], assignedAt: [...this.assignedAt], byUser: [...this.byUser].map(([user, ids]) => [user, [...ids]]) };
+  }
+
+  restore(snapshot: AccessSnapshot): void {
+    this.clear();
+    for (const [planId, state] of snapshot.plans) this.plans.set(planId, state);
+    for (const [key, at] of snapshot.assignedAt) this.assignedAt.set(key, at);
+    for (const [user, ids] of snapshot.byUser) this.byUser.set(user, new Set(ids));
   }
 
   clear(): void {

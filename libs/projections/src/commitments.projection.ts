@@ -1,64 +1,93 @@
-import { evolveCommitment, initialCommitmentState, isCommitmentEvent, parseStreamName, type CommitmentState } from '@ledger/domain';
-import { lastUpdateOf, type LastUpdate } from './last-update';
-import { effectiveAtOf, toLedgerEvent, type ProjectedEvent } from './projected-event';
+import { isCommitmentEvent, parseStreamName } from '@ledger/domain';
+import { InMemoryEventContent, type EventContentSource } from './content/event-content';
+import { applyCommitmentEvent, newCommitmentRow } from './commitments/apply-commitment-event';
+import { commitmentRecord, type CommitmentRecord } from './commitments/commitment-record';
+import { positionNumber, type CommitmentRow } from './commitments/commitment-rows';
+import { effectiveAtOf, recordedAtOf, toLedgerEvent, type ProjectedEvent } from './projected-event';
 
-/** What the read side keeps about an activity beyond the domain state (its note is in the state). */
-export interface ActivityExtras {
-  /** The last event about this activity. */
-  lastUpdate: LastUpdate;
-}
+export type { ActivityExtras, CommitmentRecord } from './commitments/commitment-record';
 
-export interface CommitmentRecord {
-  state: CommitmentState;
-  /** Number of events in the commitment's stream. */
-  version: number;
-  /** The last event of the commitment's stream. */
-  lastUpdate?: LastUpdate;
-  /** Per activity id. */
-  activities?: Record<string, ActivityExtras>;
+/** What a snapshot of this read model holds (plain data). */
+export interface CommitmentsSnapshot {
+  rows: CommitmentRow[];
 }
 
 /**
- * Read model of commitments with their activities, actions, communication actions and outcome,
- * folded with the domain's own `evolveCommitment` (so read and write sides share one rule set).
+ * Read model of commitments with their activities, actions, communication actions and outcome:
+ * the domain's `evolveCommitment` rules applied in place to compact rows (commitments/), texts
+ * read back through `content` when a view asks. `get` and `ofPlan` give the domain's state.
  */
 export class CommitmentsProjection {
   readonly name = 'commitments';
-  private readonly commitments = new Map<string, CommitmentRecord>();
+  private readonly rows = new Map<string, CommitmentRow>();
   private readonly byPlan = new Map<string, string[]>();
+
+  constructor(readonly content: EventContentSource = new InMemoryEventContent()) {}
 
   apply(event: ProjectedEvent): void {
     if (parseStreamName(event.stream).category !== 'commitment') return;
     const domainEvent = toLedgerEvent(event);
     if (!isCommitmentEvent(domainEvent)) throw new Error(`${event.type} does not belong in commitment stream ${event.stream}`);
     const id = domainEvent.data.commitmentId;
-    const current = this.commitments.get(id);
-    if (!current && domainEvent.type !== 'CommitmentRegistered') throw new Error(`${event.type} for unregistered commitment ${id}`);
-    const previous = current?.state ?? initialCommitmentState;
-    const state = evolveCommitment(previous, domainEvent, { effectiveAt: effectiveAtOf(event) });
-    const lastUpdate = lastUpdateOf(event);
-    const activities = { ...current?.activities };
-    const activityId = (domainEvent.data as { activityId?: string }).activityId;
-    if (activityId !== undefined) activities[activityId] = { lastUpdate };
-    this.commitments.set(id, { state, version: Number(event.revision) + 1, lastUpdate, activities });
-    if (!current) {
-      const list = this.byPlan.get(state.planId) ?? [];
-      list.push(id);
-      list.sort((a, b) => this.commitments.get(a)!.state.number - this.commitments.get(b)!.state.number);
-      this.byPlan.set(state.planId, list);
+    let row = this.rows.get(id);
+    if (!row) {
+      if (domainEvent.type !== 'CommitmentRegistered') throw new Error(`${event.type} for unregistered commitment ${id}`);
+      row = newCommitmentRow(domainEvent);
+      this.rows.set(id, row);
+      this.listInPlan(row);
     }
+    const recordedAt = recordedAtOf(event);
+    const at = {
+      position: positionNumber(event.position),
+      recordedAt: typeof recordedAt === 'string' ? recordedAt : '',
+      effectiveAt: effectiveAtOf(event),
+    };
+    applyCommitmentEvent(row, domainEvent, at, this.content);
+    row.version = Number(event.revision) + 1;
+    row.lastPosition = at.position;
+    row.lastAt = at.recordedAt;
   }
 
   get(id: string): CommitmentRecord | undefined {
-    return this.commitments.get(id);
+    const row = this.rows.get(id);
+    return row && commitmentRecord(row, this.content);
   }
 
   ofPlan(planId: string): CommitmentRecord[] {
-    return (this.byPlan.get(planId) ?? []).map((id) => this.commitments.get(id)!);
+    return (this.byPlan.get(planId) ?? []).map((id) => commitmentRecord(this.rows.get(id)!, this.content));
+  }
+
+  /** The compact row (time travel builds its views from it without resolving texts). */
+  row(id: string): Readonly<CommitmentRow> | undefined {
+    return this.rows.get(id);
+  }
+
+  /** Rows of a plan's commitments by number (counts for the cost model, no text read). */
+  rowsOfPlan(planId: string): ReadonlyArray<Readonly<CommitmentRow>> {
+    return (this.byPlan.get(planId) ?? []).map((id) => this.rows.get(id)!);
+  }
+
+  toSnapshot(): CommitmentsSnapshot {
+    return { rows: [...this.rows.values()] };
+  }
+
+  restore(snapshot: CommitmentsSnapshot): void {
+    this.clear();
+    for (const row of snapshot.rows) {
+      this.rows.set(row.id, row);
+      this.listInPlan(row);
+    }
   }
 
   clear(): void {
-    this.commitments.clear();
+    this.rows.clear();
     this.byPlan.clear();
+  }
+
+  private listInPlan(row: CommitmentRow): void {
+    const list = this.byPlan.get(row.planId) ?? [];
+    list.push(row.id);
+    list.sort((a, b) => this.rows.get(a)!.number - this.rows.get(b)!.number);
+    this.byPlan.set(row.planId, list);
   }
 }

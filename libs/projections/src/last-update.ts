@@ -1,4 +1,4 @@
-import type { ProjectedEvent } from './projected-event';
+import { recordedAtOf, type ProjectedEvent } from './projected-event';
 
 /** When a read-model entry last changed: the log position and the recording time of that event. */
 export interface LastUpdate {
@@ -9,7 +9,7 @@ export interface LastUpdate {
 }
 
 export function lastUpdateOf(event: ProjectedEvent): LastUpdate {
-  const recordedAt = event.metadata.recordedAt;
+  const recordedAt = recordedAtOf(event);
   return { position: event.position.toString(), at: typeof recordedAt === 'string' ? recordedAt : '' };
 }
 

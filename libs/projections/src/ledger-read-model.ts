@@ -2,6 +2,7 @@ import { AccessProjection } from './access.projection';
 import { CommitmentsProjection } from './commitments.projection';
 import { PlansProjection } from './plans.projection';
 import type { AsOf } from './as-of';
+import { InMemoryEventContent, type EventContentSource } from './content/event-content';
 import type { ProjectedEvent } from './projected-event';
 import { commitmentAsOf, planAsOf } from './time-travel/as-of-views';
 import { TimeTravelIndex } from './time-travel/time-travel-index';
@@ -17,14 +18,25 @@ export interface ProjectionFailure {
   error: string;
 }
 
+export interface LedgerReadModelOptions {
+  /** Where texts the read models do not hold are read back (default: kept in memory as they pass). */
+  content?: EventContentSource;
+}
+
 /** All read models of the ledger and the log position they reflect. */
 export class LedgerReadModel {
+  readonly content: EventContentSource;
   readonly plans = new PlansProjection();
-  readonly commitments = new CommitmentsProjection();
+  readonly commitments: CommitmentsProjection;
   readonly access = new AccessProjection();
   /** What time travel reads: the facts of each attribute by effective date (ADR 0007). */
   readonly history = new TimeTravelIndex();
   position = 0n;
+
+  constructor(options: LedgerReadModelOptions = {}) {
+    this.content = options.content ?? new InMemoryEventContent();
+    this.commitments = new CommitmentsProjection(this.content);
+  }
 
   /** Applies one event to every read model (used where no EventBus is involved: CLI, benchmarks). */
   apply(event: ProjectedEvent): void {
@@ -63,6 +75,7 @@ export class LedgerReadModel {
     this.commitments.clear();
     this.access.clear();
     this.history.clear();
+    if (this.content instanceof InMemoryEventContent) this.content.clear();
     this.position = 0n;
   }
 }

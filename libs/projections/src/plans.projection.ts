@@ -36,6 +36,16 @@ export class PlansProjection {
     return [...this.plans.values()].sort((a, b) => a.state.id.localeCompare(b.state.id));
   }
 
+  /** The records (immutable: each event replaces its plan's), for a snapshot. */
+  records(): PlanRecord[] {
+    return [...this.plans.values()];
+  }
+
+  restore(records: readonly PlanRecord[]): void {
+    this.plans.clear();
+    for (const record of records) this.plans.set(record.state.id, record);
+  }
+
   clear(): void {
     this.plans.clear();
   }

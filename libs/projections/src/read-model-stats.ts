@@ -33,7 +33,7 @@ export function readModelStats(model: LedgerReadModel): ReadModelStats {
   const eventsOfPlan = new Map<string, number>();
   for (const plan of model.plans.all()) {
     const { state } = plan;
-    const commitments = model.commitments.ofPlan(state.id);
+    const commitments = model.commitments.rowsOfPlan(state.id);
     stats.plans++;
     stats.maxAxesPerPlan = Math.max(stats.maxAxesPerPlan, state.axes.length);
     stats.maxPeriodsPerPlan = Math.max(stats.maxPeriodsPerPlan, state.periods.length);
@@ -42,14 +42,11 @@ export function readModelStats(model: LedgerReadModel): ReadModelStats {
     let events = plan.version;
     for (const c of commitments) {
       events += c.version;
-      perAxis.set(c.state.axisId, (perAxis.get(c.state.axisId) ?? 0) + 1);
+      perAxis.set(c.axisId, (perAxis.get(c.axisId) ?? 0) + 1);
       stats.maxEventsPerCommitment = Math.max(stats.maxEventsPerCommitment, c.version);
-      stats.maxActivitiesPerCommitment = Math.max(stats.maxActivitiesPerCommitment, c.state.activities.length);
-      stats.maxCommunicationActionsPerCommitment = Math.max(
-        stats.maxCommunicationActionsPerCommitment,
-        c.state.communicationActions.length,
-      );
-      for (const a of c.state.activities) stats.maxActionsPerActivity = Math.max(stats.maxActionsPerActivity, a.actions.length);
+      stats.maxActivitiesPerCommitment = Math.max(stats.maxActivitiesPerCommitment, c.activities.length);
+      stats.maxCommunicationActionsPerCommitment = Math.max(stats.maxCommunicationActionsPerCommitment, c.communication.positions.length);
+      for (const a of c.activities) stats.maxActionsPerActivity = Math.max(stats.maxActionsPerActivity, a.actions.positions.length);
     }
     for (const n of perAxis.values()) stats.maxCommitmentsPerAxis = Math.max(stats.maxCommitmentsPerAxis, n);
     eventsOfPlan.set(state.id, events);

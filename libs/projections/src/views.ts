@@ -87,7 +87,14 @@ const entries = (actions: readonly ActionEntryState[], kind: ActionEntryState['k
     .filter((a) => a.kind === kind && !a.retracted)
     .map(({ id, text, date, reason, effectiveAt }) => ({ id, text, date, reason, effectiveAt }));
 
+/**
+ * An activity's view. Its action lists (texts read from the log) are getters resolved on first
+ * read: a page that shows rates only never reads a text; serialisers and equality still see them.
+ */
 export function activityView(a: ActivityState, extras?: ActivityExtras): ActivityView {
+  let done: ActionEntryView[] | undefined;
+  let notDone: ActionEntryView[] | undefined;
+  let additional: ActionEntryView[] | undefined;
   return {
     id: a.id,
     number: a.number,
@@ -102,9 +109,15 @@ export function activityView(a: ActivityState, extras?: ActivityExtras): Activit
     irmCompletion: activityIrmCompletion(a),
     lastUpdatedAt: extras?.lastUpdate.at,
     lastPosition: extras?.lastUpdate.position,
-    actionsDone: entries(a.actions, 'DONE'),
-    actionsNotDone: entries(a.actions, 'NOT_DONE'),
-    additionalActions: entries(a.actions, 'ADDITIONAL'),
+    get actionsDone() {
+      return (done ??= entries(a.actions, 'DONE'));
+    },
+    get actionsNotDone() {
+      return (notDone ??= entries(a.actions, 'NOT_DONE'));
+    },
+    get additionalActions() {
+      return (additional ??= entries(a.actions, 'ADDITIONAL'));
+    },
   };
 }
 
@@ -119,7 +132,9 @@ export function commitmentView({ state, version, lastUpdate, activities: extras 
     leadOrganisation: state.leadOrganisation,
     problem: state.problem,
     description: state.description,
-    communicationActions: state.communicationActions,
+    get communicationActions() {
+      return state.communicationActions;
+    },
     results: state.results,
     contribution: state.contribution,
     nextSteps: state.nextSteps,

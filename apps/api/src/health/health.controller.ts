@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ReadModelService, SampleState } from '@ledger/core';
+import { ReadModelService, ReadModelSnapshots, SampleState } from '@ledger/core';
 import { EventLoopMonitor } from './event-loop.monitor';
 
 @Controller('health')
@@ -9,6 +9,7 @@ export class HealthController {
     private readonly readModels: ReadModelService,
     private readonly sample: SampleState,
     private readonly eventLoop: EventLoopMonitor,
+    private readonly snapshots: ReadModelSnapshots,
   ) {}
 
   @Get('live')
@@ -19,7 +20,8 @@ export class HealthController {
 
   /**
    * 200 once the read models have caught up with the log, no projection has failed, and (when the
-   * sample is on) the bundled plan is imported; with the event-loop delay of the last minute.
+   * sample is on) the bundled plan is imported; with the event-loop delay of the last minute and
+   * what became of the read-model snapshot (restored, ignored and why, last written).
    */
   @Get('ready')
   ready(@Res({ passthrough: true }) reply: FastifyReply): Record<string, unknown> {
@@ -32,6 +34,8 @@ export class HealthController {
       position: rm.position.toString(),
       sample: this.sample.status,
       eventLoopDelayMs: this.eventLoop.snapshot(),
+      catchUp: rm.catchUp,
+      snapshot: this.snapshots.status,
       ...(rm.failure ? { failure: rm.failure } : {}),
       ...(rm.disconnected ? { disconnected: rm.disconnected } : {}),
     };

@@ -42,6 +42,12 @@ export interface LedgerConfig {
   embedOrigins: string[];
   /** Where the built web app is (Vite's output); pages render without their script when absent. */
   webDir: string;
+  /** Read-model snapshots in the data dir (docs/adr/0015): restored at boot, written in the background. */
+  snapshots: boolean;
+  /** Write a snapshot once this many events were applied since the last one; 0: never by count. */
+  snapshotEveryEvents: number;
+  /** Write a snapshot after this long without new events (ms), if any arrived since the last one; 0: never on quiet. */
+  snapshotQuietMs: number;
 }
 
 const list = (value: string | undefined): string[] =>
@@ -86,6 +92,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): LedgerConfig {
     wsMaxConnectionsPerIp: Number(env.LEDGER_WS_MAX_PER_IP ?? 20),
     embedOrigins: list(env.LEDGER_EMBED_ORIGINS),
     webDir: resolve(env.LEDGER_WEB_DIR ?? join(repoRoot(), 'dist', 'web')),
+    snapshots: onOff('LEDGER_SNAPSHOTS', env, true),
+    snapshotEveryEvents: count('LEDGER_SNAPSHOT_EVERY_EVENTS', env, 100_000),
+    snapshotQuietMs: count('LEDGER_SNAPSHOT_QUIET_MS', env, 30_000),
   };
 }
 
@@ -96,6 +105,13 @@ function count(name: string, env: NodeJS.ProcessEnv, fallback: number): number {
   const value = Number(raw);
   if (!Number.isSafeInteger(value) || value < 0) throw new Error(`${name} must be a whole number ≥ 0, got ${raw}`);
   return value;
+}
+
+function onOff(name: string, env: NodeJS.ProcessEnv, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw !== 'on' && raw !== 'off') throw new Error(`${name} must be on or off, got ${raw}`);
+  return raw === 'on';
 }
 
 /** `auditor=20000,lead=1200` → { auditor: 20000, lead: 1200 }. */

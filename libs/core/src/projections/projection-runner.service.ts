@@ -3,6 +3,7 @@ import { EventBus } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@ledger/event-store';
 import { LedgerEventsRecorded } from './ledger-event-recorded';
 import { ReadModelService } from './read-model.service';
+import { RELEASE_AFTER_EVENTS, releaseHeap } from './release-heap';
 
 /**
  * Feeds the projections from the store's subscription to $all (never from in-process publishing),
@@ -40,6 +41,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
   private subscribe(): void {
     if (this.stopping) return;
     const started = Date.now();
+    const from = this.readModels.position;
     let count = 0;
     this.subscription = this.store.subscribeToAll(
       { fromPosition: this.readModels.position === 0n ? 'start' : this.readModels.position },
@@ -57,8 +59,17 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
           this.retries = 0;
           this.readModels.disconnected = undefined;
           this.readModels.caughtUp = true;
+          const first = !this.readModels.catchUp;
+          this.readModels.catchUp ??= { from: from.toString(), events: count, ms: Date.now() - started };
           this.logger.log(`read models caught up: ${count} events in ${Date.now() - started} ms, position ${this.readModels.position}`);
           this.caughtUpResolve();
+          // Once, after replaying or restoring a large log: give back the heap that took (release-heap.ts).
+          if (first && this.readModels.events >= RELEASE_AFTER_EVENTS)
+            setImmediate(() => {
+              const ms = releaseHeap();
+              if (this.readModels.catchUp) this.readModels.catchUp.heapReleasedMs = ms;
+              this.logger.log(`heap released after the first catch-up in ${ms} ms`);
+            });
         },
         onError: (error) => {
           this.flush();
@@ -78,6 +89,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     const batch = this.buffer;
     this.buffer = [];
     if (batch.length === 0 || this.readModels.failure) return;
+    this.readModels.willApply(batch);
     this.eventBus.publish(new LedgerEventsRecorded(batch));
     if (this.readModels.failure) {
       void this.subscription?.stop();
@@ -85,6 +97,7 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     }
     for (const event of batch) this.readModels.recordCommand(event);
     this.readModels.events += batch.length;
+    this.readModels.appliedUpTo(batch[batch.length - 1]);
     this.readModels.advance(batch[batch.length - 1].position);
     this.readModels.applied(batch);
   }

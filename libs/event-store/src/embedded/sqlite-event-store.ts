@@ -7,6 +7,7 @@ import type {
   AppendResult,
   ExpectedRevision,
   EventStore,
+  HeaderCopyMismatch,
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
@@ -18,7 +19,9 @@ import type {
 import { LogSubscription } from '../log-subscription';
 import { AppendBatcher, type PendingAppend } from './append-batcher';
 import { importLogInOneTransaction, type ImportedEvent } from './sqlite-log-import';
-import { SQLITE_SCHEMA, type EventRow } from './sqlite-schema';
+import { SqliteCatchUpEvent } from './sqlite-catch-up-event';
+import { HEADER_MISMATCH_SQL, headersOfRow, headerValues, INSERT_EVENT_SQL } from './sqlite-headers';
+import { migrateSchema, type EventRow } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
   /** File path, or ':memory:'. */
@@ -52,28 +55,36 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SQLITE_SCHEMA);
+    migrateSchema(this.db);
     this.statements = {
       head: this.db.prepare('SELECT revision FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1').pluck(),
       // The chain links, read with the hash extracted in SQL (no JSON.parse of whole metadata).
       streamHead: this.db.prepare(`SELECT revision, ${HASH_SQL} FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1`).raw(true),
       logHeadHash: this.db.prepare(`SELECT ${HASH_SQL} FROM events ORDER BY position DESC LIMIT 1`).pluck(),
       byId: this.db.prepare('SELECT stream, revision, position FROM events WHERE id = ?'),
-      insert: this.db.prepare('INSERT INTO events (stream, revision, id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      insert: this.db.prepare(INSERT_EVENT_SQL),
       streamFwd: this.db.prepare('SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?'),
       streamBwd: this.db.prepare('SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?'),
       allFwd: this.db.prepare('SELECT * FROM events WHERE position >= ? ORDER BY position ASC LIMIT ?'),
       allBwd: this.db.prepare('SELECT * FROM events WHERE position <= ? ORDER BY position DESC LIMIT ?'),
+      // The metadata column only for rows without header copies (older rows): see sqlite-catch-up-event.ts.
       after: this.db
         .prepare(
-          'SELECT position, stream, revision, id, type, data, metadata, created FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
+          `SELECT position, stream, revision, id, type, data, created, headers, effective_at, recorded_at, command_id, schema_version,
+             CASE WHEN headers = 1 THEN NULL ELSE metadata END FROM events WHERE position > ? ORDER BY position ASC LIMIT ?`,
         )
         .raw(true),
+      metadataAt: this.db.prepare('SELECT metadata FROM events WHERE position = ?').pluck(),
+      contentAt: this.db
+        .prepare('SELECT data, headers, effective_at, CASE WHEN headers = 1 THEN NULL ELSE metadata END FROM events WHERE position = ?')
+        .raw(true),
+      headerMismatch: this.db.prepare(HEADER_MISMATCH_SQL),
       headPosition: this.db.prepare('SELECT max(position) FROM events').pluck(),
     };
     // Exact integers everywhere, except the catch-up read: positions stay far below 2^53 and plain
     // numbers in raw rows make replay markedly faster (BENCHMARKS.md).
-    for (const s of Object.values(this.statements)) if (s !== this.statements.after) s.safeIntegers(true);
+    const plain: unknown[] = [this.statements.after, this.statements.metadataAt, this.statements.contentAt];
+    for (const s of Object.values(this.statements)) if (!plain.includes(s)) s.safeIntegers(true);
     this.batcher = new AppendBatcher((batch) => this.flush(batch));
   }
 
@@ -152,6 +163,7 @@ export class SqliteEventStore implements EventStore {
         JSON.stringify(e.data),
         JSON.stringify(sealed.metadata),
         created,
+        ...headerValues(sealed.metadata),
       );
       chain.head = streamPrevHash = sealed.hash;
       position = BigInt(info.lastInsertRowid);
@@ -211,23 +223,47 @@ export class SqliteEventStore implements EventStore {
 
   /** Rows strictly after `position`, at most `limit` (the subscription's catch-up reads). */
   readAfter(position: bigint, limit: number): RecordedEvent[] {
-    const rows = this.statements.after.all(position, limit) as Array<[number, string, number, string, string, string, string, number]>;
+    const rows = this.statements.after.all(position, limit) as CatchUpRow[];
     const out: RecordedEvent[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
-      const [pos, stream, revision, id, type, data, metadata, created] = rows[i];
-      out[i] = {
+      const [pos, stream, revision, id, type, data, created, flag, effectiveAt, recordedAt, commandId, schemaVersion, metadata] = rows[i];
+      const headers = headersOfRow(flag, effectiveAt, recordedAt, commandId, schemaVersion);
+      out[i] = new SqliteCatchUpEvent(
         id,
         stream,
-        revision: BigInt(revision),
-        position: BigInt(pos),
+        BigInt(revision),
+        BigInt(pos),
         type,
-        data: JSON.parse(data),
-        metadata: JSON.parse(metadata),
-        created: new Date(created),
-      };
+        JSON.parse(data),
+        new Date(created),
+        headers,
+        metadata,
+        this.metadataAt,
+      );
     }
     return out;
   }
+
+  /**
+   * The data and business date of the event at `position`, synchronously: what read models that
+   * do not keep texts in memory read back when a view asks (one indexed lookup).
+   */
+  contentAt(position: number): { data: Record<string, unknown>; effectiveAt?: string } | undefined {
+    if (this.closed) throw new Error(`event store is closed: cannot read position ${position}`);
+    const row = this.statements.contentAt.get(position) as [string, number | null, string | null, string | null] | undefined;
+    if (!row) return undefined;
+    const [data, headers, effectiveAt, metadata] = row;
+    const date = headers === 1 ? effectiveAt : (JSON.parse(metadata!) as Record<string, unknown>).effectiveAt;
+    return { data: JSON.parse(data) as Record<string, unknown>, effectiveAt: typeof date === 'string' ? date : undefined };
+  }
+
+  /** The metadata of the row at `position` (a catch-up event that skipped it, asked for it). */
+  private readonly metadataAt = (position: bigint): string => {
+    if (this.closed) throw new Error(`event store is closed: cannot read the metadata of position ${position}`);
+    const raw = this.statements.metadataAt.get(Number(position)) as string | undefined;
+    if (raw === undefined) throw new Error(`no event at position ${position}`);
+    return raw;
+  };
 
   subscribeToAll(options: SubscribeToAllOptions, listener: SubscriptionListener): Subscription {
     const from = options.fromPosition === undefined || options.fromPosition === 'start' ? 0n : options.fromPosition;
@@ -243,6 +279,12 @@ export class SqliteEventStore implements EventStore {
     return sub;
   }
 
+  /** Tamper evidence covers the metadata; catch-up reads its copies: verification checks they agree. */
+  async headerCopiesDiffer(): Promise<HeaderCopyMismatch | undefined> {
+    const row = this.statements.headerMismatch.get() as { position: bigint; field: HeaderCopyMismatch['field'] } | undefined;
+    return row && { position: row.position, field: row.field };
+  }
+
   async headPosition(): Promise<bigint | undefined> {
     const p = this.statements.headPosition.get() as bigint | null;
     return p === null ? undefined : p;
@@ -255,6 +297,22 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 }
+
+type CatchUpRow = [
+  position: number,
+  stream: string,
+  revision: number,
+  id: string,
+  type: string,
+  data: string,
+  created: number,
+  headers: number | null,
+  effectiveAt: string | null,
+  recordedAt: string | null,
+  commandId: string | null,
+  schemaVersion: number | null,
+  metadata: string | null,
+];
 
 export function toRecorded(row: EventRow): RecordedEvent {
   return {

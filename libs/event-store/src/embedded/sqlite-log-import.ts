@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { GENESIS_HASH, sealEvent } from '../integrity/event-hash';
 import type { NewEvent } from '../event-store.port';
+import { headerValues, INSERT_EVENT_SQL } from './sqlite-headers';
 
 /** An exported event to write back: its stream and revision, with its original `created`. */
 export interface ImportedEvent extends NewEvent {
@@ -21,7 +22,7 @@ export async function importLogInOneTransaction(
   events: AsyncIterable<ImportedEvent>,
   verify: () => Promise<void>,
 ): Promise<number> {
-  const insert = db.prepare('INSERT INTO events (stream, revision, id, type, data, metadata, created) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare(INSERT_EVENT_SQL);
   db.exec('BEGIN IMMEDIATE');
   try {
     if (db.prepare('SELECT count(*) FROM events').pluck().get() !== 0) throw new Error('import into a store that is not empty');
@@ -33,7 +34,16 @@ export async function importLogInOneTransaction(
         { stream: e.stream, revision: e.revision, id: e.id, type: e.type, data: e.data, metadata: e.metadata, created: e.created },
         { prevHash: head, streamPrevHash: streams.get(e.stream) ?? GENESIS_HASH },
       );
-      insert.run(e.stream, e.revision, e.id, e.type, JSON.stringify(e.data), JSON.stringify(sealed.metadata), e.created.getTime());
+      insert.run(
+        e.stream,
+        e.revision,
+        e.id,
+        e.type,
+        JSON.stringify(e.data),
+        JSON.stringify(sealed.metadata),
+        e.created.getTime(),
+        ...headerValues(sealed.metadata),
+      );
       head = sealed.hash;
       streams.set(e.stream, sealed.hash);
       count++;

@@ -22,6 +22,14 @@ export async function verifyStore(store: EventStore, options: VerifyStoreOptions
   }
   const events = noting(store.readAll());
   const chain = await verifyChain(options.through ? options.through(events) : events, { expectedHead: options.expectedHead });
+  const copy = chain.ok && store.headerCopiesDiffer ? await store.headerCopiesDiffer() : undefined;
+  if (copy)
+    return {
+      ...chain,
+      ok: false,
+      firstBrokenPosition: copy.position.toString(),
+      reason: `event at position ${copy.position}: its copy of metadata.${copy.field} (what projections read) differs from its hashed metadata`,
+    };
   const hidden = store.hiddenHistory ? await store.hiddenHistory(streams) : [];
   if (hidden.length === 0) return chain;
   const list = hidden.map((h) => `"${h.stream}" ${h.reason}`).join('; ');

@@ -30,7 +30,8 @@ export function planRecordsAsOf(sources: TimeTravelSources, id: string, asOf: As
   if (!plan) return undefined;
   const commitments: CommitmentRecord[] = [];
   for (const commitmentId of node.commitmentIds) {
-    const record = commitmentAt(data, data.commitments.get(commitmentId)!, sources.commitments.get(commitmentId)!, point);
+    const row = sources.commitments.row(commitmentId)!;
+    const record = commitmentAt(data, data.commitments.get(commitmentId)!, row, sources.commitments.content, point);
     if (record) commitments.push(record);
   }
   return { plan, commitments };
@@ -53,8 +54,8 @@ export function planDefinedAt(sources: TimeTravelSources, id: string): string | 
 export function commitmentAsOf(sources: TimeTravelSources, id: string, asOf: AsOf): CommitmentView | undefined {
   const data = sources.history.data;
   const node = data.commitments.get(id);
-  const current = sources.commitments.get(id);
-  if (!node || !current) return undefined;
-  const record = commitmentAt(data, node, current, resolvePoint(data.log, asOf));
+  const row = sources.commitments.row(id);
+  if (!node || !row) return undefined;
+  const record = commitmentAt(data, node, row, sources.commitments.content, resolvePoint(data.log, asOf));
   return record && commitmentView(record);
 }

@@ -3,10 +3,13 @@ import {
   type ActionEntryState,
   type ActivityState,
   type CommitmentState,
+  type CommunicationActionState,
   type OutcomeDates,
   type OutcomeField,
 } from '@ledger/domain';
-import type { ActivityExtras, CommitmentRecord } from '../commitments.projection';
+import { actionEntry, communicationEntry, type ActivityExtras, type CommitmentRecord } from '../commitments/commitment-record';
+import type { ActivityRow, CommitmentRow } from '../commitments/commitment-rows';
+import type { EventContentSource } from '../content/event-content';
 import type { LastUpdate } from '../last-update';
 import type { PlanRecord } from '../plans.projection';
 import type { ActivityNode, CommitmentNode, PlanNode, TimeTravelData } from './index-nodes';
@@ -28,24 +31,25 @@ function lastUpdateAt(log: LogColumns, stream: StreamRows, point: TimePoint): La
 
 /**
  * A commitment's state at `point`, built from the index (what changes over time) and the current
- * state (what was fixed when each item was created), without folding its history. Undefined when
- * the commitment is not registered at that point.
+ * row (what was fixed when each item was created), without folding its history. Undefined when
+ * the commitment is not registered at that point. Action and communication-action lists (texts
+ * from the log) resolve on first read.
  */
 export function commitmentAt(
   data: TimeTravelData,
   node: CommitmentNode,
-  current: CommitmentRecord,
+  row: Readonly<CommitmentRow>,
+  content: EventContentSource,
   point: TimePoint,
 ): CommitmentRecord | undefined {
   const { log } = data;
   if (!isVisible(log, node.seq, point)) return undefined;
-  const now = current.state;
-  lineUp(`${node.id} activities`, node.activities, now.activities);
+  lineUp(`${node.id} activities`, node.activities, row.activities);
   const activities: ActivityState[] = [];
   const extras: Record<string, ActivityExtras> = {};
   node.activities.forEach((activity, i) => {
     if (!isVisible(log, activity.seq, point)) return;
-    activities.push(activityAt(log, activity, sameId(now.activities[i], activity.id), point));
+    activities.push(activityAt(log, activity, sameId(row.activities[i], activity.id), content, point));
     extras[activity.id] = { lastUpdate: lastUpdateAt(log, activity.events, point)! };
   });
   const outcome: Partial<Record<OutcomeField, string>> = {};
@@ -57,11 +61,24 @@ export function commitmentAt(
     outcome[field] = facts.value[i];
     outcomeEffectiveAt[field] = iso(log, facts.seqs[i]);
   }
-  lineUp(`${node.id} communication actions`, node.communicationSeqs, now.communicationActions);
+  lineUp(`${node.id} communication actions`, node.communicationSeqs, row.communication.positions);
+  // The lists only grow: what was there now is what the view shows, even if read after new events.
+  const seqs = node.communicationSeqs.slice(0, node.communicationSeqs.length);
+  let communication: CommunicationActionState[] | undefined;
   const state: CommitmentState = {
-    ...now,
+    exists: true,
+    id: row.id,
+    planId: row.planId,
+    axisId: row.axisId,
+    number: row.number,
+    title: row.title,
+    leadOrganisation: row.leadOrganisation,
+    problem: row.problem,
+    description: row.description,
     activities,
-    communicationActions: now.communicationActions.filter((_, i) => isVisible(log, node.communicationSeqs[i], point)),
+    get communicationActions() {
+      return (communication ??= seqs.flatMap((seq, i) => (isVisible(log, seq, point) ? [communicationEntry(row, i, content)] : [])));
+    },
     results: outcome.results,
     contribution: outcome.contribution,
     nextSteps: outcome.nextSteps,
@@ -70,25 +87,28 @@ export function commitmentAt(
   return { state, version: versionAt(node.stream, log, point), lastUpdate: lastUpdateAt(log, node.stream, point), activities: extras };
 }
 
-function activityAt(log: LogColumns, node: ActivityNode, now: ActivityState, point: TimePoint): ActivityState {
+function activityAt(log: LogColumns, node: ActivityNode, row: ActivityRow, content: EventContentSource, point: TimePoint): ActivityState {
   const p = inForce(node.progress.seqs, log, point);
   const w = inForce(node.weight.seqs, log, point);
   const l = inForce(node.lifecycle.seqs, log, point);
-  const actions: ActionEntryState[] = [];
-  lineUp(`${node.id} actions`, node.actionSeqs, now.actions);
-  node.actionSeqs.forEach((seq, i) => {
-    if (!isVisible(log, seq, point)) return;
-    const entry = now.actions[i];
-    const retraction = node.retractions?.get(entry.id);
-    const retracted = retraction !== undefined && isVisible(log, retraction, point);
-    actions.push(
-      retracted === entry.retracted ? entry : { ...entry, retracted, retractionReason: retracted ? entry.retractionReason : undefined },
-    );
-  });
+  lineUp(`${node.id} actions`, node.actionSeqs, row.actions.positions);
+  const seqs = node.actionSeqs.slice(0, node.actionSeqs.length);
+  const retractions = node.retractions && new Map(node.retractions);
+  let actions: ActionEntryState[] | undefined;
+  const visibleActions = (): ActionEntryState[] =>
+    seqs.flatMap((seq, i) => {
+      if (!isVisible(log, seq, point)) return [];
+      const entry = actionEntry(row, i, content);
+      const retraction = retractions?.get(entry.id);
+      const retracted = retraction !== undefined && isVisible(log, retraction, point);
+      return [
+        retracted === entry.retracted ? entry : { ...entry, retracted, retractionReason: retracted ? entry.retractionReason : undefined },
+      ];
+    });
   return {
-    id: now.id,
-    number: now.number,
-    title: now.title,
+    id: row.id,
+    number: row.number,
+    title: row.title,
     // A weight and a lifecycle fact always exist once the activity does (its planning).
     weight: node.weight.weight[w],
     weightEffectiveAt: iso(log, node.weight.seqs[w]),
@@ -100,7 +120,9 @@ function activityAt(log: LogColumns, node: ActivityNode, now: ActivityState, poi
     lifecycle: node.lifecycle.state[l],
     lifecycleReason: node.lifecycle.reason[l],
     lifecycleEffectiveAt: iso(log, node.lifecycle.seqs[l]),
-    actions,
+    get actions() {
+      return (actions ??= visibleActions());
+    },
   };
 }
 

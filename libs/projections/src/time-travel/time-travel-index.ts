@@ -4,12 +4,13 @@ import {
   isPlanEvent,
   OUTCOME_FIELDS,
   parseStreamName,
+  type ActivityLifecycle,
   type ActivityStatus,
   type CommitmentEvent,
   type PlanEvent,
 } from '@ledger/domain';
-import type { ProjectedEvent } from '../projected-event';
-import { appendRow, clearLogColumns } from './log-columns';
+import { rawEffectiveAtOf, recordedAtOf, type ProjectedEvent } from '../projected-event';
+import { appendRow, clearLogColumns, type LogColumns } from './log-columns';
 import {
   createActivityNode,
   createCommitmentNode,
@@ -46,8 +47,22 @@ export class TimeTravelIndex {
     this.data.commitments.clear();
   }
 
+  /** Takes the index from a snapshot (plain data as `data` holds it; enum strings shared again). */
+  restore(log: LogColumns, plans: readonly PlanNode[], commitments: readonly CommitmentNode[]): void {
+    this.clear();
+    Object.assign(this.data.log, log);
+    for (const node of plans) this.data.plans.set(node.id, node);
+    for (const node of commitments) {
+      for (const activity of node.activities) {
+        activity.progress.status = activity.progress.status.map(interned);
+        activity.lifecycle.state = activity.lifecycle.state.map(internedLifecycle);
+      }
+      this.data.commitments.set(node.id, node);
+    }
+  }
+
   private row(event: ProjectedEvent): number {
-    return appendRow(this.data.log, event.position, event.metadata.recordedAt, event.metadata.effectiveAt);
+    return appendRow(this.data.log, event.position, recordedAtOf(event), rawEffectiveAtOf(event));
   }
 
   private plan(id: string): PlanNode {
@@ -180,3 +195,5 @@ export class TimeTravelIndex {
 
 /** The module's constant for a status, so each fact holds a pointer, not its own parsed string. */
 const interned = (status: ActivityStatus): ActivityStatus => ACTIVITY_STATUSES.find((s) => s === status) ?? status;
+const LIFECYCLES: readonly ActivityLifecycle[] = ['ACTIVE', 'SUSPENDED', 'CANCELLED'];
+const internedLifecycle = (state: ActivityLifecycle): ActivityLifecycle => LIFECYCLES.find((s) => s === state) ?? state;

@@ -1,5 +1,6 @@
 import { buildSchema, parse } from 'graphql';
 import { ReadModelService } from '@ledger/core';
+import { InMemoryEventStore } from '@ledger/event-store';
 import type { ProjectedEvent } from '@ledger/projections';
 import { withStrictDateTime } from '../date-time.scalar';
 import { CostCache } from './cost-cache';
@@ -19,7 +20,7 @@ const schema = withStrictDateTime(
 );
 
 function ledger(): { readModels: ReadModelService; write(stream: string, type: string, data: unknown): void } {
-  const readModels = new ReadModelService();
+  const readModels = new ReadModelService(new InMemoryEventStore());
   const write = (stream: string, type: string, data: unknown) => {
     const event: ProjectedEvent = {
       position: readModels.position + 1n,

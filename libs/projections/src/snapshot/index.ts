@@ -1,0 +1,3 @@
+export * from './model-chunks';
+export * from './model-capture';
+export * from './model-restore';
