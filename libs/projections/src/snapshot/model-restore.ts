@@ -5,7 +5,7 @@ import { InMemoryEventContent } from '../content/event-content';
 import type { LedgerReadModel } from '../ledger-read-model';
 import type { PlanRecord } from '../plans.projection';
 import type { CommitmentNode, PlanNode } from '../time-travel/index-nodes';
-import { createLogColumns } from '../time-travel/log-columns';
+import { capacityFor, createLogColumns } from '../time-travel/log-columns';
 import type { ModelChunk } from './model-chunks';
 
 /** What a snapshot carried besides the read models: the caller's scalars and maps. */
@@ -59,7 +59,8 @@ export function restoreModel(model: LedgerReadModel, position: bigint, chunks: I
     }
   }
   if (!logMeta || !access) throw new Error('snapshot incomplete: no log-meta or access piece');
-  const log = createLogColumns(Math.max(1024, logMeta.count));
+  // Room for the tail replayed next, so it does not copy the columns at once.
+  const log = createLogColumns(capacityFor(logMeta.count));
   let rowsCovered = 0;
   for (const range of ranges) {
     log.effective.set(range.effective, range.from);
