@@ -79,7 +79,7 @@ export const ESDB_MUTATIONS: Mutation[] = [
     search: 'id: options.commandId === undefined ? randomUUID() : deterministicUuid(`${stream}/${commandId}/${i}`),',
     replace: 'id: randomUUID(),',
     suites: [FAULTS],
-    claim: 'the same command (same commandId) again succeeds and writes nothing twice',
+    claim: 'answers a retry whose first attempt committed late (after the client gave up) with that write',
   },
   {
     id: 'esdb-truncated-genesis',

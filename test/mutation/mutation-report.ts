@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { JestOutcome } from './jest-run';
-import type { Mutation } from './mutation';
+import { editsOf, type Mutation } from './mutation';
 import type { MutationGroup } from './mutations';
 
 export type Verdict = 'caught' | 'SURVIVED' | 'CAUGHT ELSEWHERE' | 'TIMEOUT' | 'STALE';
@@ -56,8 +56,9 @@ export function resultTables(groups: MutationGroup[], results: MutationResult[])
     );
     for (const r of rows) {
       const suites = r.mutation.suites.map((s) => `\`${s.split('/').pop()}\``).join(', ');
+      const files = [...new Set(editsOf(r.mutation).map((e) => `\`${e.file.split('/').pop()}\``))].join(' + ');
       out.push(
-        `| \`${r.mutation.id}\` (\`${r.mutation.file.split('/').pop()}\`) | ${cell(r.mutation.description)} | ${suites} | **${r.verdict}** | ${cell(failures(r))} |`,
+        `| \`${r.mutation.id}\` (${files}) | ${cell(r.mutation.description)} | ${suites} | **${r.verdict}** | ${cell(failures(r))} |`,
       );
     }
     out.push('');

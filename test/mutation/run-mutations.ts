@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runJest, stopRunningJest } from './jest-run';
-import { mutatedText, staleness, type Mutation } from './mutation';
+import { editsOf, mutatedText, staleness, type Mutation } from './mutation';
 import { resultTables, verdictOf, writeTablesInto, type MutationResult } from './mutation-report';
 import { ALL_MUTATIONS, MUTATION_GROUPS } from './mutations';
 
@@ -17,21 +17,20 @@ const LIMIT_MS = 20 * 60_000;
 
 const say = (line = ''): void => void process.stdout.write(`${line}\n`);
 
-/** The file being mutated now and its text before: restored on every way out. */
-let planted: { file: string; original: string } | undefined;
+/** The files mutated now and their text before: restored on every way out. */
+let planted: Array<{ file: string; original: string }> = [];
 
 function restore(): void {
-  if (!planted) return;
-  writeFileSync(planted.file, planted.original);
-  planted = undefined;
+  for (const { file, original } of planted) writeFileSync(file, original);
+  planted = [];
 }
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     stopRunningJest();
-    const file = planted?.file;
+    const files = planted.map((p) => p.file);
     restore();
-    say(`\n${signal}: stopped${file ? `; ${file} restored` : ''}`);
+    say(`\n${signal}: stopped${files.length > 0 ? `; restored ${files.join(', ')}` : ''}`);
     process.exit(130);
   });
 }
@@ -64,21 +63,24 @@ function dirtyFiles(files: string[]): string[] {
 }
 
 async function runOne(m: Mutation, index: number, total: number): Promise<MutationResult> {
-  const file = join(ROOT, m.file);
-  const original = readFileSync(file, 'utf8');
+  const edits = editsOf(m).map((e) => ({ ...e, path: join(ROOT, e.file) }));
   say(`[${index}/${total}] ${m.id}: ${m.description}`);
   const started = Date.now();
-  planted = { file, original };
+  // Several edits may touch one file: remember each file once, before the first edit.
+  const originals = new Map(edits.map((e) => [e.path, readFileSync(e.path, 'utf8')]));
+  planted = [...originals].map(([file, original]) => ({ file, original }));
   let result: MutationResult;
   try {
-    writeFileSync(file, mutatedText(original, m));
+    for (const e of edits) writeFileSync(e.path, mutatedText(readFileSync(e.path, 'utf8'), e));
     const run = await runJest(ROOT, m.suites, join(LOGS, `${m.id}.log`), LIMIT_MS);
     const { verdict, failed } = verdictOf(m, run);
     result = { mutation: m, verdict, failed, broken: run.broken, seconds: Math.round((Date.now() - started) / 1000) };
   } finally {
     restore();
   }
-  if (readFileSync(file, 'utf8') !== original) throw new Error(`${m.file} was not restored: git checkout -- ${m.file}`);
+  for (const [file, original] of originals) {
+    if (readFileSync(file, 'utf8') !== original) throw new Error(`${file} was not restored: git checkout -- ${file}`);
+  }
   const { verdict, failed, broken, seconds } = result;
   say(`    ${verdict} (${seconds} s)${failed[0] ? `: ${failed[0]}` : ''}${failed.length > 1 ? ` (+${failed.length - 1})` : ''}`);
   for (const b of broken.slice(0, 2)) say(`    suite failed to run: ${b}`);
@@ -95,7 +97,7 @@ async function main(args: string[]): Promise<number> {
   for (const p of problems) say(`STALE ${p}`);
   if (problems.length > 0) return 2;
   if (args.includes('--check')) return (void say(`${mutations.length} mutations apply to the current code`), 0);
-  const files = [...new Set(mutations.map((m) => m.file))];
+  const files = [...new Set(mutations.flatMap((m) => editsOf(m).map((e) => e.file)))];
   const dirty = dirtyFiles(files);
   if (dirty.length > 0) {
     say('refusing to run: these files have uncommitted changes (commit or stash them; after a crash, git checkout -- <file>):');

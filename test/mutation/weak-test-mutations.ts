@@ -45,12 +45,20 @@ export const WEAK_TEST_MUTATIONS: Mutation[] = [
   },
   {
     id: 'import-log-hashless-lines',
-    description: 'import-log accepts lines without integrity metadata (no hash to check)',
+    description: 'import-log lets lines without a hash through both checks of the file (the line check and the chain check)',
     file: 'apps/cli/src/commands/import-log/log-file.ts',
     search: "if (!readIntegrity(e.metadata)) problems.push('carries no integrity metadata",
     replace: "if (readIntegrity(e.metadata) === null) problems.push('carries no integrity metadata",
+    // Each check refuses a hashless line on its own: one alone, mutated, changes nothing a user sees.
+    also: [
+      {
+        file: 'libs/event-store/src/integrity/verify-chain.ts',
+        search: "if (!integrity) return broken(at, 'carries no valid integrity metadata (written before tamper evidence, or stripped)');",
+        replace: 'if (!integrity) continue;',
+      },
+    ],
     suites: [IMPORT_LOG],
-    claim: 'refuses one line stripped of its hash',
+    claim: 'refuses lines stripped of their hashes and writes nothing',
   },
   {
     id: 'import-log-chain-unchecked',
@@ -68,7 +76,25 @@ export const WEAK_TEST_MUTATIONS: Mutation[] = [
     search: 'if (!extra.done) throw',
     replace: 'if (extra.done === false && extra.done) throw',
     suites: [IMPORT_LOG],
-    claim: 'nothing extra',
+    claim: 'fails when the ledger holds an event the file does not',
+  },
+  {
+    id: 'import-log-self-check-blind',
+    description: "import-log alters what it writes (each event's data) while its own comparison with the file compares nothing",
+    file: 'apps/cli/src/commands/import-log/log-checks.ts',
+    search: 'const diff = difference(event, next.value, compareHashes);',
+    replace: 'const diff = compareHashes === compareHashes ? undefined : difference(event, next.value, compareHashes);',
+    // Blinding the command's check alone changes nothing; altering the import alone fails its exit code:
+    // together they are the bug only a test that compares the written log itself can see.
+    also: [
+      {
+        file: 'apps/cli/src/commands/import-log/log-file.ts',
+        search: 'type: e.type, data: e.data, metadata, created',
+        replace: 'type: e.type, data: { ...(e.data as object), imported: true }, metadata, created',
+      },
+    ],
+    suites: [IMPORT_LOG],
+    claim: 'imports an export with every (id, stream, revision, type, hash) equal and nothing extra, compared here',
   },
   {
     id: 'replay-verify-always-ok',
