@@ -138,6 +138,26 @@ describeInBrowser('the public dashboard in a browser', () => {
     await page.close();
   }, 60_000);
 
+  it('an Arabic reader downloads the self-assessment report from the Arabic page: Arabic, right to left, well-formed', async () => {
+    const page = await open(`/plan/${PLAN}?lang=ar`);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('a[href*="report.html"]')]);
+    expect(download.suggestedFilename()).toBe(`${PLAN}-self-assessment-ar.html`);
+    const html = readFileSync((await download.path())!, 'utf8');
+    const report = await context.newPage();
+    report.on('pageerror', (e) => scriptErrors.push(`report (ar): ${e.message}`));
+    await report.setViewportSize(DESKTOP);
+    await report.setContent(html);
+    expect(await report.evaluate(() => [document.documentElement.lang, getComputedStyle(document.body).direction])).toEqual(['ar', 'rtl']);
+    // Right to left as laid out: a table's first column is drawn at the right.
+    const cells = report.locator('table tr:has(td) td');
+    const [first, second] = [await cells.nth(0).boundingBox(), await cells.nth(1).boundingBox()];
+    expect(first!.x).toBeGreaterThan(second!.x);
+    expect(await report.locator('h1').textContent()).toMatch(/[\u0600-\u06FF]/);
+    await report.screenshot({ path: join(artifactsDir('screenshots'), 'report-ar-desktop.png') });
+    await report.close();
+    await page.close();
+  }, 60_000);
+
   it('axe finds no accessibility violation on any page', async () => {
     const pages = [
       `/plan/${PLAN}`,

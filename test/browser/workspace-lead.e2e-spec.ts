@@ -216,6 +216,10 @@ describeInBrowser('the lead workspace in a browser', () => {
       await page.waitForSelector('html[data-session="signed-out"]');
       const violations = await s.axe(page);
       if (violations.length) found[lang] = violations;
+      // Each field of the stacked form is as tall as its label and control, not a flex-basis apart.
+      const field = await page.locator('.dev-sign-in .field:has(#dev-name)').boundingBox();
+      const input = await page.locator('#dev-name').boundingBox();
+      expect(field!.height).toBeLessThan(input!.height * 3);
       await s.screenshot(page, `ws-sign-in-${lang}-desktop`);
       await page.setViewportSize(PHONE);
       await s.screenshot(page, `ws-sign-in-${lang}-phone`);

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
+import { devSignInAvailable } from './auth/sign-in-settings';
 import { loadConfig, importSampleIfEmpty, TokenService, ProjectionRunner } from '@ledger/core';
 
 async function main(): Promise<void> {
@@ -13,6 +14,7 @@ async function main(): Promise<void> {
   const tokens = app.get(TokenService);
   const lines = [
     `opengov-ledger ready: open ${base} (the public dashboard); GraphQL at ${base}/graphql${config.production ? '' : ` (GraphiQL at ${base}/graphiql)`}`,
+    `Workspaces for leads, coordinators and auditors: ${base}/workspace${devSignInAvailable(config, tokens) ? ' (local sign-in: pick a user id and a role)' : ''}`,
   ];
   if (tokens.generatedSecretFile) {
     // Local use only: outside production, with no configured secret, a development secret lives in the data dir.

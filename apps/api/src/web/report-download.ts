@@ -10,8 +10,8 @@ export async function sendReport(
   const format = req.params.format === 'html' ? 'HTML' : req.params.format === 'md' ? 'MD' : undefined;
   if (!format) return reply.code(404).type('text/plain; charset=utf-8').send('report formats: html, md');
   const params = parseParams(new URLSearchParams(req.url.split('?')[1] ?? ''));
-  // The report speaks French (its own language) and English.
-  const lang = params.lang === 'en' ? 'EN' : 'FR';
+  // The report speaks the page's language: French (its own), English or Arabic.
+  const lang = params.lang === 'en' ? 'EN' : params.lang === 'ar' ? 'AR' : 'FR';
   const asOf = params.asOf && isDay(params.asOf) ? `${params.asOf}T23:59:59.999Z` : null;
   const res = await gql(REPORT_QUERY, { planId: req.params.id, asOf, format, lang });
   const text = (res.data as { selfAssessmentReport?: string } | undefined)?.selfAssessmentReport;

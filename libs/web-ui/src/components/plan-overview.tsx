@@ -38,7 +38,7 @@ export function PlanOverview({ plan, route, params, changed, origin, enhanced, o
       format: (v) => fmt.percent(v),
     },
   );
-  const reportQuery = queryOf({ lang: params.lang === 'ar' ? undefined : params.lang, asOf: params.asOf });
+  const reportQuery = queryOf({ lang: params.lang, asOf: params.asOf });
   return (
     <>
       <h1 dir="auto">{plan.title}</h1>

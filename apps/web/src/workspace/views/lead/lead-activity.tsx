@@ -80,6 +80,39 @@ const parseFigure = (value: string): number | undefined => {
   return value.trim() !== '' && Number.isFinite(n) ? n : undefined;
 };
 
+/** The figure (0–100, a decimal comma accepted) beside the band it falls in, updated as the lead types. */
+function ProgressField({
+  form,
+  id,
+  figure,
+  onFigure,
+}: {
+  form: Parameters<typeof Input>[0]['form'];
+  id: string;
+  figure: number | undefined;
+  onFigure: (figure: number | undefined) => void;
+}) {
+  const { t } = useWs();
+  return (
+    <div class="row">
+      <Input
+        form={form}
+        name="progress"
+        type="number"
+        label={t.progress}
+        hint={t.progressHint}
+        min="0"
+        max="100"
+        step="any"
+        inputMode="decimal"
+        size={6}
+        onInput={(e) => onFigure(parseFigure((e.currentTarget as HTMLInputElement).value))}
+      />
+      <BandOutput id={id} progress={figure} />
+    </div>
+  );
+}
+
 function ReportForm({ state, c, a }: { state: Loaded<WsCommitmentData>; c: WsCommitmentData; a: WsActivity }) {
   const { t, fmt } = useWs();
   const [figure, setFigure] = useState<number>();
@@ -110,22 +143,7 @@ function ReportForm({ state, c, a }: { state: Loaded<WsCommitmentData>; c: WsCom
     <form {...form.formProps} class="command-form" aria-labelledby="report-heading" onReset={() => setFigure(undefined)}>
       <h2 id="report-heading">{t.reportTitle}</h2>
       <FormFeedback form={form} />
-      <div class="row">
-        <Input
-          form={form}
-          name="progress"
-          type="number"
-          label={t.progress}
-          hint={t.progressHint}
-          min="0"
-          max="100"
-          step="any"
-          inputMode="decimal"
-          size={6}
-          onInput={(e) => setFigure(parseFigure((e.currentTarget as HTMLInputElement).value))}
-        />
-        <BandOutput id="report-band" progress={figure} />
-      </div>
+      <ProgressField form={form} id="report-band" figure={figure} onFigure={setFigure} />
       <EffectiveAt form={form} />
       <TextArea form={form} name="note" label={t.note} optional rows={2} />
       <FormFooter form={form} label={t.submitReport} />
@@ -158,22 +176,7 @@ function CorrectForm({ state, c, a }: { state: Loaded<WsCommitmentData>; c: WsCo
       <h2 id="correct-heading">{t.correctTitle}</h2>
       <p class="hint">{t.correctIntro(fmt.day(date))}</p>
       <FormFeedback form={form} />
-      <div class="row">
-        <Input
-          form={form}
-          name="progress"
-          type="number"
-          label={t.progress}
-          hint={t.progressHint}
-          min="0"
-          max="100"
-          step="any"
-          inputMode="decimal"
-          size={6}
-          onInput={(e) => setFigure(parseFigure((e.currentTarget as HTMLInputElement).value))}
-        />
-        <BandOutput id="correct-band" progress={figure} />
-      </div>
+      <ProgressField form={form} id="correct-band" figure={figure} onFigure={setFigure} />
       <TextArea form={form} name="reason" label={t.reason} hint={t.reasonHint} rows={2} />
       <FormFooter form={form} label={t.submitCorrect} />
     </form>
