@@ -141,6 +141,20 @@ describe('auditTrail (e2e)', () => {
     ]);
   });
 
+  it('summarises in Arabic on request, ids and French texts set apart in Unicode isolates', async () => {
+    const { edges } = await trail(
+      '(filter: { types: ["ActivityProgressCorrected", "ActivitySuspended", "LeadAssigned"] })',
+      undefined,
+      'ar: summary(lang: "ar")',
+    );
+    const i = (text: string) => `\u2068${text}\u2069`;
+    expect(edges.map((e) => e.node.ar)).toEqual([
+      `تصحيح نسبة تقدم النشاط ${i('1.1')}: ${i('90\u200e%\u200e')} ← ${i('75\u200e%\u200e')} (السبب: «${i('double saisie')}»)`,
+      `عُلِّق النشاط ${i('2.1')}: «${i('budget gelé')}»`,
+      `عُيِّن مسؤول عن الالتزام ${i('2')}`, // who, hidden from anonymous callers
+    ]);
+  });
+
   it("narrows to a plan's events without those of a plan whose id starts the same", async () => {
     const page = await trail('(filter: { planId: "tp-2020" }, first: 100)');
     expect(typesOf(page)).toEqual(ALL.slice(0, 14));
@@ -273,6 +287,9 @@ describe('auditTrail (e2e)', () => {
 
   it('refuses a summary language it does not speak', async () => {
     const res = await gql('{ auditTrail(first: 1) { edges { node { summary(lang: "de") } } } }');
-    expect(res.errors?.[0]).toMatchObject({ extensions: { code: 'VALIDATION_FAILED' }, message: 'lang must be one of fr, en, got "de"' });
+    expect(res.errors?.[0]).toMatchObject({
+      extensions: { code: 'VALIDATION_FAILED' },
+      message: 'lang must be one of fr, en, ar, got "de"',
+    });
   });
 });

@@ -94,6 +94,27 @@ describe.each([
     expect(progress).toEqual({ activities: [{ progress: 40 }] });
   });
 
+  it('answers a retry whose first attempt committed late (after the client gave up) with that write: the same event ids, so no conflict even with expectedVersion', async () => {
+    const { app, token } = await boot(double.connectionString);
+    apps.push(app);
+    for (const q of SETUP) expect((await gql(app, token, q)).errors).toBeUndefined();
+    // The web client freezes expectedVersion at the first attempt and sends it again with the retry.
+    const report =
+      'mutation { reportActivityProgress(input:{commandId:"late-1", expectedVersion:2, commitmentId:"f.1", activityId:"f.1.1", progress:40}) { version position } }';
+    double.faults.commitLate = 1;
+    const first = await gql(app, token, report);
+    expect(first.errors?.[0].extensions.code).toBe('STORE_UNAVAILABLE');
+    expect(first.errors?.[0].message).toContain('the outcome is unknown');
+    expect(double.log.stream('commitment-f.1')).toHaveLength(2); // still in flight: the retry reads the stream without it
+
+    // The first commit completes just before the retry's append: only identical event ids make that append a replay.
+    const retried = await gql(app, token, report);
+    expect(retried.errors).toBeUndefined();
+    const stored = double.log.stream('commitment-f.1')!;
+    expect(stored.map((e) => e.metadata.get('type'))).toEqual(['CommitmentRegistered', 'ActivityPlanned', 'ActivityProgressReported']);
+    expect(retried.data?.reportActivityProgress).toEqual({ version: 3, position: stored[2].position.toString() });
+  });
+
   it('stays equal to a fresh replay while the server drops its subscriptions mid catch-up and live, with link events in $all', async () => {
     const first = await boot(double.connectionString);
     apps.push(first.app);

@@ -101,9 +101,12 @@ describe('the API on EventStoreDB (gRPC double): outages and several instances',
     await other.close();
     await waitFor(() => app.get(ReadModelService).ready, 30_000);
     expect(await ready(app)).toBe(200);
+    // The API may have resubscribed before the other writer's append (then it arrives live): wait
+    // for the log's head, as a fresh replay sees it, rather than assume which came first.
+    const replay = await freshReplayDigests(double.connectionString);
+    await waitFor(() => app.get(ReadModelService).position >= replay.position, 30_000);
     const after = await gql(app, undefined, '{ plan(id:"p") { axes { id } version } }');
     expect(after.data?.plan).toEqual({ axes: [{ id: 'a' }, { id: 'c' }], version: 3 });
-    const replay = await freshReplayDigests(double.connectionString);
     expect(app.get(ReadModelService).position).toBe(replay.position);
     expect(readModelDigests(app.get(ReadModelService).model)).toEqual(replay.digests);
   }, 90_000);

@@ -161,6 +161,21 @@ describe('ledger template / import / export-plan with workbooks, CSV and Decidim
     expect((await rates('ma-2018-2020')).commitments.map((r) => roundHalfUp(r!))).toEqual(PUBLISHED);
   }, 60_000);
 
+  it('exports the plan as JSON as effective at the end of a day: only figures dated by then, some older than today’s', async () => {
+    useLedger();
+    expect(await importCommand(bundled)).toBe(0);
+    type Figures = { commitments: Array<{ activities: Array<{ progress?: number; progressEffectiveAt?: string }> }> };
+    const figures = async (asOf?: string) => {
+      const out = join(work, `plan-${asOf ?? 'now'}.json`);
+      expect(await exportPlanCommand({ plan: 'ma-2018-2020', format: 'json', asOf, out })).toBe(0);
+      return (JSON.parse(readFileSync(out, 'utf8')) as Figures).commitments.flatMap((c) => c.activities);
+    };
+    const now = await figures();
+    const then = await figures('2019-12-31');
+    expect(then.every((a) => a.progressEffectiveAt === undefined || a.progressEffectiveAt.slice(0, 10) <= '2019-12-31')).toBe(true);
+    expect(then.filter((a, i) => a.progress !== now[i].progress).length).toBeGreaterThan(0);
+  }, 60_000);
+
   it('writes a template that the import reads as an empty plan (missing rows, not a broken file)', async () => {
     useLedger();
     const template = join(work, 'template.xlsx');

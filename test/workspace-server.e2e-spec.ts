@@ -161,10 +161,12 @@ describe('POST /plan-imports (plan upload from the coordinator workspace)', () =
     expect(await t.headPosition()).toBe(before);
   });
 
-  it('refuses a file over 10 MB with PAYLOAD_TOO_LARGE', async () => {
+  it('refuses a file over 10 MB with PAYLOAD_TOO_LARGE and writes nothing', async () => {
+    const before = await t.headPosition();
     const res = await upload(Buffer.alloc(10 * 1024 * 1024 + 1, 1));
     expect(res.statusCode).toBe(413);
     expect(res.json()).toMatchObject({ ok: false, code: 'PAYLOAD_TOO_LARGE' });
+    expect(await t.headPosition()).toBe(before);
   });
 
   it('reports a bad workbook at its cells and writes nothing', async () => {

@@ -17,7 +17,7 @@ describe('public pages (server-rendered)', () => {
     expect(res.headers.location).toBe('/plan/ma-2018-2020?lang=en');
   });
 
-  it('renders the plan overview in French by default, with its rate, table and "last updated"', async () => {
+  it('renders the plan overview in French by default: its rate, activities per band, rates per axis (chart and table), the commitments, "last updated" and the embed code', async () => {
     const res = await get('/plan/ma-2018-2020');
     expect(res.statusCode).toBe(200);
     expect(res.body).toMatch(/<html lang="fr" dir="ltr">/);
@@ -26,12 +26,30 @@ describe('public pages (server-rendered)', () => {
     expect((res.body.match(/<tr id="c-\d+"/g) ?? []).length).toBe(18);
     expect(res.body).toMatch(/Dernière mise à jour : .* \(position \d+ du registre\)/);
     expect(res.body).toContain('<script type="application/json" id="page-state">');
+    // Activities per band (the 79 less the cancelled one), the rate per axis as a chart and a table, the embed code.
+    const perBand = res.body.match(/<ul class="band-list">[\s\S]*?<\/ul>/)![0];
+    expect([...perBand.matchAll(/<span class="count">(\d+)/g)].map((m) => Number(m[1]))).toEqual([6, 5, 8, 59]);
+    expect(perBand).toMatch(/<li class="cancelled">1 /);
+    expect(res.body).toMatch(/<svg[\s\S]*?<table class="axes">/);
+    expect((res.body.match(/<table class="axes">[\s\S]*?<\/table>/)![0].match(/<tr/g) ?? []).length).toBe(1 + 5);
+    expect(res.body).toMatch(/id="embed-snippet"[^>]*>&lt;iframe src=&quot;http[^&]*\/embed\/plan\/ma-2018-2020/);
   });
 
   it('renders Arabic right to left', async () => {
     const res = await get('/plan/ma-2018-2020?lang=ar');
     expect(res.body).toMatch(/<html lang="ar" dir="rtl">/);
     expect(res.body).toContain('نسبة الإنجاز الإجمالية');
+  });
+
+  it("writes an Arabic commitment page's timeline in Arabic, French texts isolated, nothing marked French", async () => {
+    const res = await get('/commitment/ma-2018-2020.7?lang=ar');
+    const lines = [...res.body.matchAll(/<span class="summary"[^>]*>([^<]*)<\/span>/g)].map((m) => m[1]);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(res.body).toMatch(/<span class="summary">/); // no lang="fr" dir="ltr" on the line any more
+    for (const line of lines) {
+      expect(line).toMatch(/^[\u0600-\u06ff]/);
+      expect(line.replace(/\u2068[^\u2069]*\u2069/g, '')).not.toMatch(/[A-Za-z]/); // Latin only inside isolates
+    }
   });
 
   it('filters and sorts the table from GET parameters (no JavaScript needed)', async () => {
@@ -126,6 +144,36 @@ describe('public pages (server-rendered)', () => {
     const res = await get('/commitment/ma-2018-2020.99');
     expect(res.statusCode).toBe(404);
     expect(res.body).toContain('Page introuvable');
+  });
+
+  it('renders a commitment as the report reads: its text, each activity ticked in its band with its actions, communication, outcome, rate over time, timeline', async () => {
+    const res = await get('/commitment/ma-2018-2020.3?lang=en');
+    expect(res.statusCode).toBe(200);
+    const headings = [...res.body.matchAll(/<h[234][^>]*>([^<]+)<\/h[234]>/g)].map((m) => m[1]);
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'Problem addressed',
+        'What the commitment consists of',
+        'Actions carried out',
+        'Actions not carried out',
+        'Additional actions',
+        'Communication actions',
+        'Results',
+        'Contribution to solving the problem',
+        'Next steps',
+        'Implementation rate over time',
+        'History of changes',
+      ]),
+    );
+    const activities = (res.body.match(/<article class="activity[^"]*" id="a-\d+"/g) ?? []).length;
+    expect(activities).toBeGreaterThan(1);
+    expect((res.body.match(/Weight \d/g) ?? []).length).toBe(activities);
+    // The report's four bands per activity: the one it falls in ☒, the others ☐.
+    expect([(res.body.match(/☒/g) ?? []).length, (res.body.match(/☐/g) ?? []).length]).toEqual([activities, 3 * activities]);
+    expect(res.body).toMatch(/<table class="history">[\s\S]*?<td class="num">\d+/);
+    expect(res.body).toMatch(/<ol class="timeline"><li/);
+    expect(res.body).toMatch(/Last updated: .* \(ledger position \d+\)/);
+    expect(res.body).toMatch(/<textarea[^>]*id="embed-snippet"[^>]*>&lt;iframe src=&quot;http[^&]*\/embed\/commitment\/ma-2018-2020\.3/);
   });
 
   it('renders a commitment as effective on a date, with a banner that says it is not live', async () => {

@@ -1,4 +1,5 @@
 import { getIntrospectionQuery } from 'graphql';
+import { IRM_COMPLETION_RULE, RATE_FORMULA } from '@ledger/domain';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** The schema is the public documentation: every type, field, argument and enum value says what it is. */
@@ -42,6 +43,15 @@ describe('GraphQL schema descriptions', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('states the rate formula on every rate and the IRM completion rule on every level (README "How it works")', async () => {
+    const res = await t.gql(QUERY, {}, 'anonymous');
+    const types: IntrospectedType[] = res.data.__schema.types;
+    const field = (type: string, name: string) => types.find((ty) => ty.name === type)!.fields!.find((f) => f.name === name)!.description;
+    for (const type of ['Plan', 'Axis', 'Commitment']) expect(field(type, 'implementationRate')).toContain(RATE_FORMULA);
+    for (const type of ['Activity', 'Commitment']) expect(field(type, 'irmCompletion')).toContain(IRM_COMPLETION_RULE);
+    expect(types.find((ty) => ty.name === 'IrmCompletion')!.description).toContain(IRM_COMPLETION_RULE);
   });
 
   it("answers GraphiQL's own introspection query outside production (docs and completion work)", async () => {

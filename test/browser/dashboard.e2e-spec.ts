@@ -86,6 +86,11 @@ describeInBrowser('the public dashboard in a browser', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
     expect(page.url()).toContain('asOf=2019-06-30');
     await expect(page.locator('.banner').textContent()).resolves.toContain('الوضع بتاريخ');
+    // The timeline speaks Arabic too, right to left, not a French line marked lang="fr".
+    const line = page.locator('ol.timeline .summary').first();
+    await expect(line.textContent()).resolves.toMatch(/^[\u0600-\u06ff]/);
+    expect(await line.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await page.locator('ol.timeline [lang="fr"]').count()).toBe(0);
     await page.close();
   }, 60_000);
 
@@ -137,6 +142,18 @@ describeInBrowser('the public dashboard in a browser', () => {
     expect(lines.slice(1).every((l) => /budg/i.test(l))).toBe(true);
     await page.close();
   }, 60_000);
+
+  it('prints the figures and the tables without the controls', async () => {
+    const page = await open(`/plan/${PLAN}?lang=en`);
+    const controls = ['.languages', '.time-travel', '.filters', '.export', '.embed-code'];
+    const shown = async () => Promise.all(controls.map((c) => page.locator(c).first().isVisible()));
+    expect(await shown()).toEqual(controls.map(() => true));
+    await page.emulateMedia({ media: 'print' });
+    expect(await shown()).toEqual(controls.map(() => false));
+    expect(await page.locator('table.commitments').isVisible()).toBe(true);
+    expect(await page.locator('table.axes').isVisible()).toBe(true);
+    await page.close();
+  });
 
   it('an Arabic reader downloads the self-assessment report from the Arabic page: Arabic, right to left, well-formed', async () => {
     const page = await open(`/plan/${PLAN}?lang=ar`);
@@ -199,9 +216,15 @@ describeInBrowser('the public dashboard in a browser', () => {
           const page = await open(url, viewport);
           await hydrated(page);
           await page.screenshot({ path: join(dir, `${name}-${lang}-${size}.png`), fullPage: name !== 'commitment' });
+          // The commitment page is shot to the fold; its timeline (audit summaries) gets a shot of its own.
+          if (name === 'commitment')
+            await page
+              .locator('section[aria-labelledby="timeline-h"]')
+              .screenshot({ path: join(dir, `commitment-timeline-${lang}-${size}.png`) });
           await page.close();
         }
     expect(readFileSync(join(dir, 'plan-ar-phone.png')).length).toBeGreaterThan(10_000);
+    expect(readFileSync(join(dir, 'commitment-timeline-ar-desktop.png')).length).toBeGreaterThan(10_000);
   }, 180_000);
 
   it('a commitment page follows its activities live, with the timeline', async () => {

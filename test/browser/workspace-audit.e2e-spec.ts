@@ -130,6 +130,39 @@ describeInBrowser('the audit workspace in a browser', () => {
     expect(await changed.allTextContents()).toEqual([expect.stringMatching(/differs/), expect.stringMatching(/^2\..*0%.*40%/)]);
   }, 60_000);
 
+  it('an auditor reading in Arabic sees the trail and an event in Arabic, right to left, ids and French texts isolated', async () => {
+    await page.goto(`${s.base}/workspace/audit?lang=ar&plan=${PLAN}&types=ActivityProgressReported`);
+    await settled(page);
+    const summary = page.locator('table.trail tbody tr td:last-child').first();
+    const figure = '\u2068\\d+(,\\d+)?\u200e%\u200e\u2069';
+    expect(await summary.textContent()).toMatch(new RegExp(`^نسبة تقدم النشاط \u2068\\d+\\.\\d+\u2069: ${figure} ← ${figure}$`));
+    // Read right to left: the old figure (first in the text) is drawn to the right of the new one
+    // (measured on one line: a wrap would put each figure on its own line, in either order).
+    const [before, after] = await summary.evaluate((el) => {
+      const node = el.firstChild as Text;
+      (el as HTMLElement).style.whiteSpace = 'nowrap';
+      const left = (i: number) => {
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        return range.getBoundingClientRect().left;
+      };
+      const lefts = [left(node.data.indexOf('%')), left(node.data.lastIndexOf('%'))];
+      (el as HTMLElement).style.whiteSpace = '';
+      return lefts;
+    });
+    expect(before).toBeGreaterThan(after);
+    expect(await summary.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+    expect(await page.locator('table.trail [lang="fr"]').count()).toBe(0);
+
+    await page.locator('table.trail tbody th a').first().click();
+    await page.waitForURL(/\/workspace\/audit\/event\/\d+/);
+    await settled(page);
+    const line = page.locator('main h1 + p');
+    expect(await line.textContent()).toMatch(/^نسبة تقدم النشاط /);
+    expect(await line.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  }, 60_000);
+
   it('nothing an auditor may not do is offered, and the server refuses it when sent anyway', async () => {
     await page.goto(`${s.base}/workspace/coordinator/plan/${PLAN}?lang=en`);
     await settled(page);

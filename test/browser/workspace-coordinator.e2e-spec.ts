@@ -81,7 +81,7 @@ describeInBrowser('the coordinator workspace in a browser', () => {
     await page.waitForSelector('#commitment-rate:has-text("25%")');
   }, 60_000);
 
-  it('assigns and revokes leads, and suspends an activity with its reason', async () => {
+  it('assigns and revokes leads, and suspends an activity with its reason, then resumes it', async () => {
     await page.fill('#assign-userId', 'amina');
     await submit('assign-form');
     await page.fill('#assign-userId', 'karim');
@@ -97,6 +97,12 @@ describeInBrowser('the coordinator workspace in a browser', () => {
     await page.fill('#lifecycle-2-reason', 'Budget de formation gelé');
     await submit('lifecycle-2-form');
     await page.waitForSelector('#activity-2:has-text("Suspended")');
+    await page.selectOption('#lifecycle-2-action', 'resume');
+    await page.fill('#lifecycle-2-reason', 'Budget débloqué');
+    await submit('lifecycle-2-form');
+    await page.waitForSelector('#activity-2:has-text("Suspended")', { state: 'detached' });
+    const lifecycle = await s.t.gql(`{ commitment(id: "${C1}") { activities { number lifecycle } } }`);
+    expect(lifecycle.data!.commitment.activities).toContainEqual({ number: 2, lifecycle: 'ACTIVE' });
   }, 60_000);
 
   it('closes a reporting period and reads the committee’s pack: what moved, by whom, rates before → after', async () => {

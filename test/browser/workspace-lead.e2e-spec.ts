@@ -6,7 +6,8 @@ import { PHONE, settled, startWorkspaceSuite, type WorkspaceSuite } from '../sup
 
 /**
  * A project lead's day in a real browser (Chromium): signs in, finds their commitment, reports
- * progress (the band follows the figure) and an action not done, sees an error placed on the field
+ * progress (the band follows the figure) as of a chosen day and corrects it, an action not done,
+ * a communication action and next steps, sees an error placed on the field
  * for a bad figure, never writes twice when an answer is lost, and resolves a conflict with a
  * colleague editing the same commitment; the public page follows live. axe finds nothing.
  */
@@ -71,6 +72,54 @@ describeInBrowser('the lead workspace in a browser', () => {
     await publicPage.close();
     await page.close();
   }, 90_000);
+
+  it('a lead reports a figure as of a day they choose (today unless changed), then corrects it with a reason: the correction keeps that day', async () => {
+    const page = await activityPage(1);
+    expect(await page.inputValue('#report-effectiveAt')).toBe(new Date().toISOString().slice(0, 10));
+    await page.fill('#report-progress', '80');
+    await page.fill('#report-effectiveAt', '2021-03-31');
+    await page.click('#report-form button[type="submit"]');
+    await page.waitForSelector('#current-figure:has-text("80%")');
+    await page.fill('#correct-progress', '85');
+    await page.fill('#correct-reason', 'Chiffre mal recopié');
+    await page.click('#correct-form button[type="submit"]');
+    await page.waitForSelector('#current-figure:has-text("85%")');
+    const trail = await s.t.gql(
+      `{ auditTrail(filter: { activityId: "${MINE}.1", types: ["ActivityProgressReported", "ActivityProgressCorrected"] }, last: 2) { edges { node { type effectiveAt data } } } }`,
+    );
+    expect(
+      trail.data!.auditTrail.edges.map((e: { node: { type: string; effectiveAt: string; data: { progress: number } } }) => e.node),
+    ).toEqual([
+      expect.objectContaining({
+        type: 'ActivityProgressReported',
+        effectiveAt: '2021-03-31T00:00:00.000Z',
+        data: expect.objectContaining({ progress: 80 }),
+      }),
+      expect.objectContaining({
+        type: 'ActivityProgressCorrected',
+        effectiveAt: '2021-03-31T00:00:00.000Z',
+        data: expect.objectContaining({ progress: 85, reason: 'Chiffre mal recopié' }),
+      }),
+    ]);
+    await page.close();
+  }, 60_000);
+
+  it('a lead logs a communication action and records the next steps of their commitment', async () => {
+    const page = await s.open(`/workspace/lead/commitment/${MINE}?lang=en`);
+    await s.signIn(page, 'amina', 'lead');
+    await page.waitForSelector('#communication-form');
+    await page.fill('#communication-action', 'Point presse sur le portail');
+    await page.fill('#communication-target', 'Journalistes');
+    await page.click('#communication-form button[type="submit"]');
+    await page.waitForSelector('ul.entries li:has-text("Point presse sur le portail")');
+    await page.fill('#outcome-nextSteps', 'Ouvrir les données des régions');
+    await page.click('#outcome-form button[type="submit"]');
+    await page.waitForSelector('#outcome-form .status-done');
+    const c = await s.t.gql(`{ commitment(id: "${MINE}") { nextSteps communicationActions { action target } } }`);
+    expect(c.data!.commitment.nextSteps).toBe('Ouvrir les données des régions');
+    expect(c.data!.commitment.communicationActions).toContainEqual({ action: 'Point presse sur le portail', target: 'Journalistes' });
+    await page.close();
+  }, 60_000);
 
   it('a lead records an action not done, with the reason, and retracts an action recorded by mistake', async () => {
     const page = await activityPage(2);

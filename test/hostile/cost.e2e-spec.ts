@@ -45,6 +45,10 @@ describe('hostile callers: cost of a query', () => {
     expect(res.errors![0].extensions).toMatchObject({ rule: 'maxCost' });
     expect(res.errors![0].extensions.cost as number).toBeGreaterThan(res.errors![0].extensions.budget as number);
     expect(res.errors![0].extensions.budget).toBe(BUDGET);
+    // One such series costs about 3,500 units (README "Running it in public"): 3,481 today.
+    const perSeries = (res.errors![0].extensions.cost as number) / 30;
+    expect(perSeries).toBeGreaterThan(3_000);
+    expect(perSeries).toBeLessThan(4_000);
     expect(rateHistoryCalls).not.toHaveBeenCalled();
   });
 

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEventStore, loadConfig } from '@ledger/core';
-import { GENESIS_HASH, readIntegrity, sealEvent, verifyChain } from '@ledger/event-store';
+import { GENESIS_HASH, readIntegrity, sealEvent, sealStreamRun, verifyChain } from '@ledger/event-store';
+import { startEsdbDouble } from '@ledger/testing';
 import { exportCommand } from '../../apps/cli/src/commands/export.command';
 import { importLogCommand } from '../../apps/cli/src/commands/import-log.command';
 import { storeTargets, type StoreTarget } from '../support/store-targets';
@@ -62,8 +64,24 @@ function reseal(lines: Line[]): Line[] {
   });
 }
 
+const ev = (type: string, data: Record<string, unknown>) => ({
+  id: randomUUID(),
+  type,
+  data,
+  metadata: { actor: 'intruder', role: 'coordinator', recordedAt: new Date().toISOString(), effectiveAt: new Date().toISOString() },
+});
+
+/** An event as the double's log takes it (what the client would send). */
+const proposed = (e: ReturnType<typeof ev>) => ({
+  id: e.id,
+  type: e.type,
+  contentType: 'application/json',
+  customMetadata: Buffer.from(JSON.stringify(e.metadata)),
+  data: Buffer.from(JSON.stringify(e.data)),
+});
+
 /** `ledger import-log` on both stores: the whole file is checked before anything is written. */
-describe.each(storeTargets().map((t, i) => [t.name, i] as const))('hostile callers: import-log (%s)', (_name, index) => {
+describe.each(storeTargets().map((t, i) => [t.name, i] as const))('hostile callers: import-log (%s)', (name, index) => {
   const work = makeTempDir('ledger-import-log-');
   let exported: Line[];
   let output = '';
@@ -179,6 +197,34 @@ describe.each(storeTargets().map((t, i) => [t.name, i] as const))('hostile calle
     expect(output).toMatch(/line 301/);
     expect((await logOf(env)).identities).toEqual([]);
   }, 60_000);
+
+  // Another writer can append to EventStoreDB during an import (the embedded import is one transaction).
+  if (name.startsWith('EventStoreDB')) {
+    it('fails when the ledger holds an event the file does not (another writer, after the last line), though every line matched', async () => {
+      const double = await startEsdbDouble();
+      const dir = makeTempDir('ledger-import-log-intruder-');
+      // A well-sealed event of a stream of its own: the written log's chain still verifies, only counting finds it.
+      const [intruder] = sealStreamRun('plan-intruder', 0n, [ev('PlanDefined', { planId: 'intruder' })], GENESIS_HASH);
+      let intruded = false;
+      const unhook = double.log.onCommit((written) => {
+        if (intruded || !written.some((e) => e.id === exported.at(-1)!.id)) return;
+        intruded = true;
+        double.log.append('plan-intruder', 'no_stream', [proposed(intruder)]);
+      });
+      try {
+        const file = join(work, 'intruded.jsonl');
+        writeFileSync(file, exported.map((l) => JSON.stringify(l)).join('\n') + '\n');
+        const env = { EVENTSTORE_CONNECTION_STRING: double.connectionString, LEDGER_DATA_DIR: dir };
+        await expect(withEnv(env, () => importLogCommand(file))).rejects.toThrow(/the ledger holds more events than the file/);
+        expect(intruded).toBe(true);
+        expect((await logOf(env)).identities).toEqual([...exported.map(identityOf), expect.arrayContaining(['plan-intruder'])]);
+      } finally {
+        unhook();
+        await double.stop();
+        removeDir(dir);
+      }
+    }, 60_000);
+  }
 
   it('refuses a perfectly re-sealed forgery when given the head recorded from the original', async () => {
     const last = exported.at(-1)!;

@@ -45,10 +45,26 @@ describe('hostile callers: production logs', () => {
   });
   beforeEach(() => (text = ''));
 
-  it('writes every line as JSON, and a request line with id, operation, duration, outcome and role', async () => {
+  it('writes every line as JSON, and a request line with id, method, path, status, operation, duration, outcome and role', async () => {
     await post(app, { query: 'query Dashboard { plans { id } }' });
     const line = requestLine('Dashboard');
-    expect(line).toMatchObject({ level: 30, reqId: expect.any(String), outcome: 'OK', role: 'anonymous', durationMs: expect.any(Number) });
+    expect(line).toMatchObject({
+      level: 30,
+      reqId: expect.any(String),
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      outcome: 'OK',
+      role: 'anonymous',
+      durationMs: expect.any(Number),
+    });
+  });
+
+  it('does not log health probes', async () => {
+    for (const url of ['/health/live', '/health/ready']) expect((await app.inject({ method: 'GET', url })).statusCode).toBe(200);
+    await post(app, { query: 'query After { plans { id } }' });
+    expect(requestLine('After')).toBeDefined();
+    expect(text).not.toContain('/health');
   });
 
   it('logs refused requests at info without a stack, and never the token', async () => {

@@ -42,5 +42,5 @@ export function formatterFor(lang: Lang): Formatter {
   return formatter;
 }
 
-/** Wraps text of unknown direction (French titles on an Arabic page) in Unicode isolates, so it keeps its own order. */
-export const isolate = (text: string): string => `\u2068${text}\u2069`;
+// One definition for the pages and the audit summaries (libs/i18n): French titles on an Arabic page keep their order.
+export { isolate } from '@ledger/i18n';

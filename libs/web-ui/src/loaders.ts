@@ -1,4 +1,3 @@
-import type { Lang } from '@ledger/i18n';
 import {
   COMMITMENT_QUERY,
   PLAN_QUERY,
@@ -31,8 +30,6 @@ async function run<T>(gql: Gql, query: string, variables: Record<string, unknown
 }
 
 const asOfOf = (params: PageParams) => (params.asOf ? { effectiveAt: endOfDay(params.asOf) } : null);
-// The audit trail speaks French and English; Arabic pages show French lines (marked lang="fr").
-export const summaryLang = (lang: Lang): 'fr' | 'en' => (lang === 'en' ? 'en' : 'fr');
 
 /** The data of a page, from the public API only. */
 export async function loadPage(gql: Gql, route: Route, params: PageParams): Promise<PageData> {
@@ -57,7 +54,7 @@ async function loadCommitment(gql: Gql, id: string, params: PageParams): Promise
     commitment: CommitmentData | null;
     plan: { id: string; title: string } | null;
     auditTrail: { edges: Array<{ node: TimelineEntry }> };
-  }>(gql, COMMITMENT_QUERY, { id, planId: planIdOf(id), asOf: asOfOf(params), lang: summaryLang(params.lang) });
+  }>(gql, COMMITMENT_QUERY, { id, planId: planIdOf(id), asOf: asOfOf(params), lang: params.lang });
   if (!data.commitment || !data.plan) return { kind: 'not-found' };
   // The timeline of the view: the events effective by asOf.
   const effective = params.asOf ? Date.parse(endOfDay(params.asOf)) : Infinity;

@@ -71,10 +71,16 @@ export class AuditResolver {
     };
   }
 
-  @ResolveField(() => String, { description: 'One human line saying what happened, in French ("fr") or English ("en").' })
+  @ResolveField(() => String, { description: 'One human line saying what happened, in French ("fr"), English ("en") or Arabic ("ar").' })
   summary(
     @Parent() entry: AuditEntryType,
-    @Args('lang', { type: () => String, defaultValue: 'fr', description: `Language: ${SUMMARY_LANGS.join(' or ')}.` }) lang: string,
+    @Args('lang', {
+      type: () => String,
+      defaultValue: 'fr',
+      description:
+        'Language of the line: "fr" (French), "en" (English) or "ar" (Modern Standard Arabic, right to left: ids and quoted texts wrapped in Unicode isolates U+2068…U+2069).',
+    })
+    lang: string,
   ): string {
     if (!isSummaryLang(lang)) {
       const message = `lang must be one of ${SUMMARY_LANGS.join(', ')}, got "${lang}"`;

@@ -42,7 +42,7 @@ export interface LedgerConfig {
   embedOrigins: string[];
   /** Where the built web app is (Vite's output); pages render without their script when absent. */
   webDir: string;
-  /** Read-model snapshots in the data dir (docs/adr/0014): restored at boot, written in the background. */
+  /** Read-model snapshots in the data dir (docs/adr/0015): restored at boot, written in the background. */
   snapshots: boolean;
   /** Write a snapshot once this many events were applied since the last one; 0: never by count. */
   snapshotEveryEvents: number;

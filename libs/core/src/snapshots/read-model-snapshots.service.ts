@@ -16,7 +16,7 @@ export const SNAPSHOT_FILE = 'read-models.snapshot';
 const SLICE_MS = 8;
 
 /**
- * Read-model snapshots (docs/adr/0014). At boot, before the projections subscribe, restores the
+ * Read-model snapshots (docs/adr/0015). At boot, before the projections subscribe, restores the
  * read models from `<data dir>/read-models.snapshot` when it is whole, of this code, and of this
  * log — else reports why not and lets the log be replayed. Then writes one in the background after
  * `snapshotEveryEvents` events or `snapshotQuietMs` of quiet, and at shutdown: a few pieces at a

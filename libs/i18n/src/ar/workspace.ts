@@ -1,3 +1,4 @@
+import { isolate } from '../bidi';
 import type { WorkspaceLabels } from '../workspace-labels';
 
 /** العربية: فضاءات العمل (المسؤولون، التنسيق، التدقيق). */
@@ -69,7 +70,7 @@ export const AR_WORKSPACE: WorkspaceLabels = {
   reapply: 'تطبيق تعديلي من جديد',
   discard: 'التخلي عن تعديلي',
   versionOf: (version) => `النسخة ${version}`,
-  rateMove: (before, after) => `النسبة: ${before} ← ${after}`,
+  rateMove: (before, after) => `النسبة: ${isolate(before)} ← ${isolate(after)}`,
 
   myCommitmentsTitle: 'التزاماتي',
   myCommitmentsIntro: 'الالتزامات التي أسندها إليك التنسيق. افتح أحدها لإدخال تقدم أنشطته.',
@@ -183,8 +184,8 @@ export const AR_WORKSPACE: WorkspaceLabels = {
   weightHint: 'أي عدد أكبر من 0؛ لا يلزم أن يكون مجموع الأوزان 1.',
   submitPlanActivity: 'برمجة النشاط',
   setWeightTitle: (title) => `وزن «${title}»`,
-  previewCommitment: (before, after) => `نسبة الالتزام عند الحفظ: ${before} ← ${after}`,
-  previewPlan: (before, after) => `نسبة الخطة عند الحفظ: ${before} ← ${after}`,
+  previewCommitment: (before, after) => `نسبة الالتزام عند الحفظ: ${isolate(before)} ← ${isolate(after)}`,
+  previewPlan: (before, after) => `نسبة الخطة عند الحفظ: ${isolate(before)} ← ${isolate(after)}`,
   submitWeight: 'تحديد الوزن',
   lifecycleTitle: (title) => `تعليق «${title}» أو استئنافه أو إلغاؤه`,
   lifecycleActions: { suspend: 'تعليق', resume: 'استئناف', cancel: 'إلغاء النشاط' },
@@ -227,7 +228,7 @@ export const AR_WORKSPACE: WorkspaceLabels = {
   meetingSinceLast: 'منذ آخر فترة مغلقة',
   showPeriod: 'عرض',
   planRate: 'نسبة الخطة',
-  beforeAfter: (before, after) => `${before} ← ${after}`,
+  beforeAfter: (before, after) => `${isolate(before)} ← ${isolate(after)}`,
   beforeColumn: 'قبل',
   afterColumn: 'بعد',
   changeColumn: 'الفرق',

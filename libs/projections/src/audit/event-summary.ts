@@ -1,9 +1,10 @@
 import { isLedgerEventType, parseStreamName, planIdOfCommitment, type LedgerEvent } from '@ledger/domain';
+import { INTL_LOCALES, isLang, LANGS, SUMMARY_LABELS, type Lang, type OutcomeFieldKey, type SummaryLabels } from '@ledger/i18n';
 
-/** Languages the audit trail speaks. */
-export type SummaryLang = 'fr' | 'en';
-export const SUMMARY_LANGS: readonly SummaryLang[] = ['fr', 'en'];
-export const isSummaryLang = (lang: string): lang is SummaryLang => (SUMMARY_LANGS as readonly string[]).includes(lang);
+/** Languages the audit trail speaks: every language of the pages (libs/i18n). */
+export type SummaryLang = Lang;
+export const SUMMARY_LANGS: readonly SummaryLang[] = LANGS;
+export const isSummaryLang = (lang: string): lang is SummaryLang => isLang(lang);
 
 /** What a summary needs from a stored event. */
 export interface SummarizableEvent {
@@ -16,111 +17,64 @@ export interface SummarizableEvent {
 export const SUMMARY_TEXT_MAX = 80;
 
 /**
- * One human line per event, in French or English, for the audit trail: what changed, on which
- * activity or commitment (labelled without the plan id: "4.3"), from what to what, and why.
+ * One human line per event, in French, English or Arabic, for the audit trail: what changed, on
+ * which activity or commitment (labelled without the plan id: "4.3"), from what to what, and why.
+ * The wording is the language's catalogue (libs/i18n `SUMMARY_LABELS`); this picks the values.
  * Never throws: a stored payload missing a field still gets a line.
  */
 export function summarize(event: SummarizableEvent, lang: SummaryLang): string {
-  if (!isLedgerEventType(event.type)) return lang === 'fr' ? `Événement ${event.type}` : `Event ${event.type}`;
-  const fr = lang === 'fr';
+  const t = SUMMARY_LABELS[lang];
+  if (!isLedgerEventType(event.type)) return t.unknownEvent(event.type);
   const e = { type: event.type, data: event.data ?? {} } as LedgerEvent;
   const commitment = commitmentLabel(event);
   const activity = activityLabel(event);
   switch (e.type) {
     case 'PlanDefined': {
       const { planId, title, country, period } = e.data;
-      return fr
-        ? `Plan ${planId} défini : ${quote(title, fr)} (${country}, ${period})`
-        : `Plan ${planId} defined: ${quote(title, fr)} (${country}, ${period})`;
+      return t.planDefined({ planId, title: clip(title), country, period });
     }
     case 'AxisAdded':
-      return fr
-        ? `Axe ${e.data.axisId} ajouté au plan ${e.data.planId} : ${quote(e.data.title, fr)}`
-        : `Axis ${e.data.axisId} added to plan ${e.data.planId}: ${quote(e.data.title, fr)}`;
+      return t.axisAdded(e.data.axisId, e.data.planId, clip(e.data.title));
     case 'ReportingPeriodClosed':
-      return fr
-        ? `Période de rapport ${quote(e.data.name, fr)} du plan ${e.data.planId} close au ${e.data.endsAt}`
-        : `Reporting period ${quote(e.data.name, fr)} of plan ${e.data.planId} closed at ${e.data.endsAt}`;
-    case 'CommitmentRegistered': {
-      const { title, leadOrganisation } = e.data;
-      return fr
-        ? `Engagement ${commitment} enregistré : ${quote(title, fr)} (porteur : ${clip(leadOrganisation)})`
-        : `Commitment ${commitment} registered: ${quote(title, fr)} (lead organisation: ${clip(leadOrganisation)})`;
-    }
-    case 'ActivityPlanned': {
-      const weight = num(e.data.weight, lang);
-      return fr
-        ? `Activité ${activity} planifiée : ${quote(e.data.title, fr)} (poids ${weight})`
-        : `Activity ${activity} planned: ${quote(e.data.title, fr)} (weight ${weight})`;
-    }
-    case 'ActivityWeightSet': {
-      const change = `${num(e.data.previousWeight, lang)} → ${num(e.data.weight, lang)}`;
-      return fr ? `Poids de l'activité ${activity} : ${change}` : `Weight of activity ${activity}: ${change}`;
-    }
-    case 'ActivityProgressReported': {
-      const change = `${pct(e.data.previousProgress, lang)} → ${pct(e.data.progress, lang)}`;
-      return fr ? `Progression de l'activité ${activity} : ${change}` : `Progress of activity ${activity}: ${change}`;
-    }
+      return t.periodClosed(clip(e.data.name), e.data.planId, e.data.endsAt);
+    case 'CommitmentRegistered':
+      return t.commitmentRegistered(commitment, clip(e.data.title), clip(e.data.leadOrganisation));
+    case 'ActivityPlanned':
+      return t.activityPlanned(activity, clip(e.data.title), num(e.data.weight, lang));
+    case 'ActivityWeightSet':
+      return t.weightSet(activity, t.change(num(e.data.previousWeight, lang), num(e.data.weight, lang)));
+    case 'ActivityProgressReported':
+      return t.progressReported(activity, t.change(pct(e.data.previousProgress, lang, t), pct(e.data.progress, lang, t)));
     case 'ActivityProgressCorrected': {
-      const change = `${pct(e.data.previousProgress, lang)} → ${pct(e.data.progress, lang)}`;
-      return fr
-        ? `Correction de la progression de l'activité ${activity} : ${change} (motif : ${clip(e.data.reason)})`
-        : `Correction of progress of activity ${activity}: ${change} (reason: ${clip(e.data.reason)})`;
+      const change = t.change(pct(e.data.previousProgress, lang, t), pct(e.data.progress, lang, t));
+      return t.progressCorrected(activity, change, clip(e.data.reason));
     }
     case 'ActionRecorded': {
-      const text = quote(e.data.text, fr);
-      const why = e.data.reason ? (fr ? ` (motif : ${clip(e.data.reason)})` : ` (reason: ${clip(e.data.reason)})`) : '';
-      switch (e.data.kind) {
-        case 'DONE':
-          return fr
-            ? `Action réalisée ajoutée à l'activité ${activity} : ${text}`
-            : `Completed action added to activity ${activity}: ${text}`;
-        case 'NOT_DONE':
-          return fr
-            ? `Action non réalisée ajoutée à l'activité ${activity} : ${text}${why}`
-            : `Action not carried out added to activity ${activity}: ${text}${why}`;
-        case 'ADDITIONAL':
-          return fr
-            ? `Action supplémentaire ajoutée à l'activité ${activity} : ${text}`
-            : `Additional action added to activity ${activity}: ${text}`;
-        default: {
-          const unknownKind: never = e.data.kind; // compile-time exhaustive; a bad stored kind still gets a line
-          return fr
-            ? `Action (${String(unknownKind)}) ajoutée à l'activité ${activity} : ${text}`
-            : `Action (${String(unknownKind)}) added to activity ${activity}: ${text}`;
-        }
-      }
+      const text = clip(e.data.text);
+      const kind = e.data.kind;
+      // A kind written by a newer version (or a damaged payload) still gets a line.
+      if (!Object.hasOwn(t.actionRecorded, kind)) return t.actionOfUnknownKind(String(kind), activity, text);
+      return t.actionRecorded[kind](activity, text, e.data.reason ? clip(e.data.reason) : undefined);
     }
-    case 'ActionRetracted': {
-      const action = afterPlan(e.data.actionId, e.data.commitmentId);
-      return fr
-        ? `Action ${action} retirée de l'activité ${activity} (motif : ${clip(e.data.reason)})`
-        : `Action ${action} retracted from activity ${activity} (reason: ${clip(e.data.reason)})`;
-    }
+    case 'ActionRetracted':
+      return t.actionRetracted(afterPlan(e.data.actionId, e.data.commitmentId), activity, clip(e.data.reason));
     case 'CommunicationActionLogged':
-      return fr
-        ? `Action de communication de l'engagement ${commitment} : ${quote(e.data.action, fr)}`
-        : `Communication action for commitment ${commitment}: ${quote(e.data.action, fr)}`;
-    case 'OutcomeRecorded': {
-      const parts = outcomeParts(e.data, fr);
-      return fr
-        ? `Résultats de l'engagement ${commitment} mis à jour (${parts})`
-        : `Outcome of commitment ${commitment} updated (${parts})`;
-    }
+      return t.communicationLogged(commitment, clip(e.data.action));
+    case 'OutcomeRecorded':
+      return t.outcomeRecorded(
+        commitment,
+        OUTCOME_FIELDS.filter((k) => e.data[k] !== undefined),
+      );
     case 'ActivitySuspended':
-      return fr ? `Activité ${activity} suspendue : ${clip(e.data.reason)}` : `Activity ${activity} suspended: ${clip(e.data.reason)}`;
+      return t.activitySuspended(activity, clip(e.data.reason));
     case 'ActivityResumed':
-      return fr ? `Activité ${activity} reprise : ${clip(e.data.reason)}` : `Activity ${activity} resumed: ${clip(e.data.reason)}`;
+      return t.activityResumed(activity, clip(e.data.reason));
     case 'ActivityCancelled':
-      return fr ? `Activité ${activity} annulée : ${clip(e.data.reason)}` : `Activity ${activity} cancelled: ${clip(e.data.reason)}`;
+      return t.activityCancelled(activity, clip(e.data.reason));
     case 'LeadAssigned':
-      return fr
-        ? `${e.data.userId ?? 'Un responsable'} désigné responsable de l'engagement ${commitment}`
-        : `${e.data.userId ?? 'A lead'} assigned as lead of commitment ${commitment}`;
+      return t.leadAssigned(e.data.userId, commitment);
     case 'LeadRevoked':
-      return fr
-        ? `${e.data.userId ?? 'Un responsable'} n'est plus responsable de l'engagement ${commitment}`
-        : `${e.data.userId ?? 'A lead'} revoked as lead of commitment ${commitment}`;
+      return t.leadRevoked(e.data.userId, commitment);
     default:
       return assertNever(e);
   }
@@ -129,6 +83,8 @@ export function summarize(event: SummarizableEvent, lang: SummaryLang): string {
 function assertNever(event: never): never {
   throw new Error(`unhandled event type ${(event as { type: string }).type}`);
 }
+
+const OUTCOME_FIELDS: readonly OutcomeFieldKey[] = ['results', 'contribution', 'nextSteps'];
 
 /** "ma-2018-2020.4" → "4": the commitment's number within its plan. */
 function commitmentLabel({ data, stream }: SummarizableEvent): string {
@@ -168,24 +124,13 @@ function clip(text: string | undefined): string {
         .trimEnd()}…`;
 }
 
-const quote = (text: string | undefined, fr: boolean): string => (fr ? `« ${clip(text)} »` : `“${clip(text)}”`);
-
-const formats: Record<SummaryLang, Intl.NumberFormat> = {
-  fr: new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2, useGrouping: false }),
-  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2, useGrouping: false }),
-};
+// The pages' locales (INTL_LOCALES: Arabic as Morocco writes it, Latin digits); no grouping, as before.
+const formats = Object.fromEntries(
+  LANGS.map((lang) => [lang, new Intl.NumberFormat(INTL_LOCALES[lang], { maximumFractionDigits: 2, useGrouping: false })]),
+) as Record<SummaryLang, Intl.NumberFormat>;
 
 function num(value: number | undefined, lang: SummaryLang): string {
   return typeof value === 'number' && Number.isFinite(value) ? formats[lang].format(value) : '?';
 }
 
-/** French typography puts a space before "%" ("60 %"); English does not ("60%"). */
-const pct = (value: number | undefined, lang: SummaryLang): string => (lang === 'fr' ? `${num(value, lang)} %` : `${num(value, lang)}%`);
-
-function outcomeParts(data: { results?: string; contribution?: string; nextSteps?: string }, fr: boolean): string {
-  const names = fr
-    ? { results: 'résultats', contribution: 'contribution', nextSteps: 'prochaines étapes' }
-    : { results: 'results', contribution: 'contribution', nextSteps: 'next steps' };
-  const parts = (['results', 'contribution', 'nextSteps'] as const).filter((k) => data[k] !== undefined).map((k) => names[k]);
-  return parts.length > 0 ? parts.join(', ') : fr ? 'aucun champ' : 'no field';
-}
+const pct = (value: number | undefined, lang: SummaryLang, t: SummaryLabels): string => t.percent(num(value, lang));

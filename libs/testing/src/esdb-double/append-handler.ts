@@ -47,6 +47,9 @@ export function appendHandler(ctx: EsdbContext) {
       if (ctx.faults.notLeader) return callback(notLeaderError(ctx.faults.notLeader));
       const stream = streamName(options.getStreamIdentifier());
       const expected = expectedState(options);
+      ctx.faults.landLateCommits();
+      if (ctx.faults.deferCommit(() => void ctx.log.append(stream, expected, proposed)))
+        return callback(timeoutError('Commit phase timeout.'));
       const outcome = ctx.log.append(stream, expected, proposed);
       if (!outcome.ok && outcome.deleted) return callback(streamDeletedError(stream));
       const fate = outcome.ok ? ctx.faults.takeReplyFate() : 'send';

@@ -74,6 +74,9 @@ export function batchAppendHandler(ctx: EsdbContext) {
         ended = true;
         return void call.emit('error', notLeaderError(ctx.faults.notLeader));
       }
+      ctx.faults.landLateCommits();
+      if (ctx.faults.deferCommit(() => void ctx.log.append(batch.stream, batch.expected, batch.events)))
+        return fail(batch, timeoutStatus());
       const outcome = ctx.log.append(batch.stream, batch.expected, batch.events);
       const fate = outcome.ok ? ctx.faults.takeReplyFate() : 'send';
       if (fate === 'lose') return; // written; this answer never leaves the server

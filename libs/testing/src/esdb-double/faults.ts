@@ -7,6 +7,12 @@ export class EsdbFaults {
   loseReplies = 0;
   /** The next n appends are written, then answered with a commit timeout (the outcome is unknown to the client). */
   timeoutCommits = 0;
+  /**
+   * The next n appends are answered with a commit timeout at once and written only when the next
+   * append arrives: a commit that completes after the client gave up, before its retry lands.
+   */
+  commitLate = 0;
+  private readonly lateCommits: Array<() => void> = [];
   /** Appends are answered `NotLeader` with this leader endpoint, as a follower does for `requires-leader`. */
   notLeader: { host: string; port: number } | undefined;
   /** Subscriptions send nothing (not even their confirmation) while held; `releaseSubscriptions` lets them go on. */
@@ -64,6 +70,19 @@ export class EsdbFaults {
     const n = this.dropSubscriptionAfter;
     this.dropSubscriptionAfter = undefined;
     return n;
+  }
+
+  /** For the append handlers: holds `write` back when a late commit is due (the caller answers Timeout). */
+  deferCommit(write: () => void): boolean {
+    if (this.commitLate <= 0) return false;
+    this.commitLate--;
+    this.lateCommits.push(write);
+    return true;
+  }
+
+  /** For the append handlers, before serving an append: the commits left in flight complete first. */
+  landLateCommits(): void {
+    for (const write of this.lateCommits.splice(0)) write();
   }
 
   /** What happens to the reply of an append that was just written. */

@@ -222,10 +222,7 @@ export function CommitmentView({ commitment: c, plan, timeline, history, route, 
           <ol class="timeline">
             {timeline.map((e) => (
               <li key={e.position}>
-                <time dateTime={e.effectiveAt}>{fmt.day(e.effectiveAt)}</time>{' '}
-                <span class="summary" lang={params.lang === 'ar' ? 'fr' : undefined} dir={params.lang === 'ar' ? 'ltr' : undefined}>
-                  {e.summary}
-                </span>
+                <time dateTime={e.effectiveAt}>{fmt.day(e.effectiveAt)}</time> <span class="summary">{e.summary}</span>
               </li>
             ))}
           </ol>

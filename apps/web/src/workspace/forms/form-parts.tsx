@@ -5,9 +5,7 @@ import type { CommandForm } from './use-command-form';
 
 /** Above a form's fields: the error summary (focused), or the conflict with what changed and the way out. */
 export function FormFeedback({ form }: { form: CommandForm }) {
-  const { t, fmt, loc } = useWs();
-  // Audit summaries speak French and English: an Arabic page shows the French ones, marked as such.
-  const french = loc.lang === 'ar' ? { lang: 'fr', dir: 'ltr' as const } : {};
+  const { t, fmt } = useWs();
   const { conflict } = form;
   return (
     <>
@@ -22,7 +20,7 @@ export function FormFeedback({ form }: { form: CommandForm }) {
             <ul class="conflict-changes">
               {conflict.changes.map((c) => (
                 <li key={c.position}>
-                  <span class="hint">{fmt.day(c.effectiveAt)}</span> — <span {...french}>{c.summary}</span>
+                  <span class="hint">{fmt.day(c.effectiveAt)}</span> — {c.summary}
                 </li>
               ))}
             </ul>

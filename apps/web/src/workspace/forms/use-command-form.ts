@@ -1,6 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
 import type { FormProblem, TimelineEntry } from '@ledger/web-ui';
-import { summaryLang } from '@ledger/web-ui';
 import { ApiError, NetworkError } from '../api';
 import { useWs } from '../context';
 import { CHANGES_QUERY } from '../queries';
@@ -115,7 +114,7 @@ export function useCommandForm<P extends { version: number; position: string }>(
     try {
       const res = await api.query<{ auditTrail: { edges: Array<{ node: TimelineEntry & { stream: string; revision: number } }> } }>(
         CHANGES_QUERY,
-        { commitmentId: options.commitmentId, lang: summaryLang(loc.lang) },
+        { commitmentId: options.commitmentId, lang: loc.lang },
       );
       return res.auditTrail.edges
         .map((e) => e.node)

@@ -1,4 +1,3 @@
-import { summaryLang } from '@ledger/web-ui';
 import { flattenData } from '@ledger/web-ui';
 import { useLoad, useWs } from '../../context';
 import { EVENT_QUERY, type AuditNode } from '../../queries';
@@ -16,7 +15,7 @@ const GENESIS = '0'.repeat(64);
 export function AuditEvent({ position }: { position: string }) {
   const { api, t, fmt, href, loc } = useWs();
   const state = useLoad(
-    () => api.query<EventData>(EVENT_QUERY, { before: (BigInt(position) - 1n).toString(), at: position, lang: summaryLang(loc.lang) }),
+    () => api.query<EventData>(EVENT_QUERY, { before: (BigInt(position) - 1n).toString(), at: position, lang: loc.lang }),
     [position, loc.lang],
   );
   return (
@@ -40,9 +39,7 @@ export function AuditEvent({ position }: { position: string }) {
           <>
             <p class="breadcrumb">{back}</p>
             <h1>{t.eventTitle(e.position)}</h1>
-            <p lang={loc.lang === 'ar' ? 'fr' : undefined} dir={loc.lang === 'ar' ? 'ltr' : undefined}>
-              {e.summary}
-            </p>
+            <p>{e.summary}</p>
             <h2>{t.eventFields}</h2>
             <dl class="facts" dir="ltr">
               <Fact term={t.typeColumn} value={e.type} />

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { EVENT_SCHEMA_VERSIONS } from '@ledger/domain';
-import { auditCsv, summaryLang, wsPath, type ExportedEntry } from '@ledger/web-ui';
+import { auditCsv, wsPath, type ExportedEntry } from '@ledger/web-ui';
 import { useLoad, useWs } from '../../context';
 import { EXPORT_QUERY, TRAIL_QUERY, type AuditNode } from '../../queries';
 import { Show } from '../common';
@@ -41,10 +41,7 @@ export function AuditTrail() {
   const q = loc.query;
   const filter = filterOf(q);
   const paging = q.after ? { first: PAGE, after: q.after } : q.before ? { last: PAGE, before: q.before } : { last: PAGE };
-  const state = useLoad(
-    () => api.query<TrailData>(TRAIL_QUERY, { filter, ...paging, lang: summaryLang(loc.lang) }),
-    [JSON.stringify(q), loc.lang],
-  );
+  const state = useLoad(() => api.query<TrailData>(TRAIL_QUERY, { filter, ...paging, lang: loc.lang }), [JSON.stringify(q), loc.lang]);
   const kept = Object.fromEntries(FILTERS.map((k) => [k, q[k]]));
   const selected = new Set(q.types?.split(',') ?? []);
   return (
@@ -142,9 +139,7 @@ export function AuditTrail() {
                             <bdi>{node.metadata?.actor ?? '—'}</bdi>
                             {node.metadata?.role && <span class="hint"> ({node.metadata.role})</span>}
                           </td>
-                          <td lang={loc.lang === 'ar' ? 'fr' : undefined} dir={loc.lang === 'ar' ? 'ltr' : undefined}>
-                            {node.summary}
-                          </td>
+                          <td>{node.summary}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -211,7 +206,7 @@ function Exporter({ filter }: { filter: ReturnType<typeof filterOf> }) {
     try {
       for (;;) {
         const res: { auditTrail: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: ExportedEntry }> } } =
-          await api.query(EXPORT_QUERY, { filter, after, lang: summaryLang(loc.lang) });
+          await api.query(EXPORT_QUERY, { filter, after, lang: loc.lang });
         entries.push(...res.auditTrail.edges.map((e) => e.node));
         setStatus(t.exporting(fmt.number(entries.length)));
         if (!res.auditTrail.pageInfo.hasNextPage) break;

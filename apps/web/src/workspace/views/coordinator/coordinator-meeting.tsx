@@ -1,4 +1,4 @@
-import { isolate, summaryLang, wsPath } from '@ledger/web-ui';
+import { isolate, wsPath } from '@ledger/web-ui';
 import { useLoad, useWs } from '../../context';
 import { MEETING_PLAN_QUERY, MEETING_QUERY } from '../../queries';
 import { Bidi, Numbered, Rate, Show } from '../common';
@@ -37,7 +37,7 @@ export function CoordinatorMeeting({ planId }: { planId: string }) {
     const named = period ? plan.periods.findIndex((p) => p.name === period) : -1;
     const from = period ? (named > 0 ? plan.periods[named - 1].endsAt : '1900-01-01') : (range.since as string);
     const to = period && named >= 0 ? plan.periods[named].endsAt : undefined;
-    return api.query<Meeting>(MEETING_QUERY, { planId, ...range, from, to, lang: summaryLang(loc.lang) });
+    return api.query<Meeting>(MEETING_QUERY, { planId, ...range, from, to, lang: loc.lang });
   }, [planId, period]);
   const pct = (r: number | null) => (r === null ? '—' : fmt.percent(r));
   const move = (before: number | null, after: number | null) =>
@@ -118,10 +118,7 @@ export function CoordinatorMeeting({ planId }: { planId: string }) {
                               const entry = entries.get(e.position);
                               return (
                                 <li key={e.position}>
-                                  <span class="hint">{fmt.day(e.effectiveAt)}</span> —{' '}
-                                  <span lang={loc.lang === 'ar' ? 'fr' : undefined} dir={loc.lang === 'ar' ? 'ltr' : undefined}>
-                                    {entry?.summary ?? e.type}
-                                  </span>
+                                  <span class="hint">{fmt.day(e.effectiveAt)}</span> — <span>{entry?.summary ?? isolate(e.type)}</span>
                                   {entry?.metadata?.actor && (
                                     <span class="by">
                                       {' '}
