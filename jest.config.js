@@ -29,6 +29,9 @@ const common = {
   setupFiles: ['<rootDir>/libs/testing/src/jest-env.ts'],
 };
 module.exports = {
+  // Two workers on the 2-core machines: the e2e and browser suites mostly wait (on Chromium, child
+  // processes, sockets), so a second worker halves the wall time; every wait is a condition, not a clock.
+  maxWorkers: 2,
   testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/skipped-reporter.cjs'],
   projects: [
