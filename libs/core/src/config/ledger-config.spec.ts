@@ -44,6 +44,9 @@ describe('the README configuration table', () => {
       LEDGER_EMBED_ORIGINS: none(c.embedOrigins),
       LEDGER_WS_MAX_PER_IP: String(c.wsMaxConnectionsPerIp),
       LEDGER_WEB_DIR: c.webDir === join(repoRoot(), 'dist', 'web') ? 'dist/web' : c.webDir,
+      LEDGER_SNAPSHOTS: c.snapshots ? 'on' : 'off',
+      LEDGER_SNAPSHOT_EVERY_EVENTS: String(c.snapshotEveryEvents),
+      LEDGER_SNAPSHOT_QUIET_MS: String(c.snapshotQuietMs),
     };
     // The logger's two variables are read by the API's bootstrap: apps/api/src/http/request-log.spec.ts.
     const { LEDGER_LOG, LEDGER_LOG_LEVEL, ...documented } = documentedDefaults();
