@@ -1,4 +1,4 @@
-import { FloatList, SeqList } from './number-lists';
+import { CodeList, FloatList, SeqList } from './number-lists';
 
 describe('number lists (read models)', () => {
   it('push and insert keep the values in order, growing as needed', () => {
@@ -47,5 +47,18 @@ describe('number lists (read models)', () => {
       [4, 0],
       [5, 1],
     ]);
+  });
+
+  it('a code list holds values of its dictionary, in order, and refuses any other', () => {
+    const status = new CodeList<string>('status');
+    status.push('LIMITED');
+    status.push('COMPLETE');
+    status.insert(0, 'NOT_STARTED');
+    status.insert(2, 'SUBSTANTIAL');
+    expect(status.toArray()).toEqual(['NOT_STARTED', 'LIMITED', 'SUBSTANTIAL', 'COMPLETE']);
+    expect(status.get(3)).toBe('COMPLETE');
+    expect(JSON.stringify(status)).toBe('["NOT_STARTED","LIMITED","SUBSTANTIAL","COMPLETE"]');
+    expect(() => status.push('DONE')).toThrow(/not in the dictionary "status"/);
+    expect(status.length).toBe(4);
   });
 });

@@ -1,3 +1,5 @@
+import { ACTION_KINDS, ACTIVITY_STATUSES } from '@ledger/domain';
+
 /**
  * Append-mostly lists of numbers held in one typed array each, for the read models' long lists
  * (log rows of a stream's events, of an attribute's facts, of actions; their log positions; figures).
@@ -103,3 +105,56 @@ export class FloatList extends NumberList<Float64Array> {
     return true;
   }
 }
+
+/**
+ * A list of values from a small fixed dictionary (statuses, action kinds), one byte each: no
+ * pointer per element for the garbage collector, one copy for a snapshot. `dictionary` names it in
+ * snapshots (DICTIONARIES), so a list read back shares the domain's own strings.
+ */
+export class CodeList<T extends string> {
+  constructor(
+    readonly dictionary: CodeDictionary,
+    public codes: Uint8Array = new Uint8Array(2),
+    public length = 0,
+  ) {}
+
+  get(index: number): T {
+    return DICTIONARIES[this.dictionary][this.codes[index]] as T;
+  }
+
+  push(value: T): void {
+    this.insert(this.length, value);
+  }
+
+  insert(index: number, value: T): void {
+    const code = DICTIONARIES[this.dictionary].indexOf(value);
+    if (code < 0) throw new RangeError(`${value} is not in the dictionary "${this.dictionary}"`);
+    if (this.length === this.codes.length) {
+      const next = new Uint8Array(Math.max(2, this.length + (this.length >> 1) + 1));
+      next.set(this.codes.subarray(0, this.length));
+      this.codes = next;
+    }
+    if (index < this.length) this.codes.copyWithin(index + 1, index, this.length);
+    this.codes[index] = code;
+    this.length++;
+  }
+
+  toArray(): T[] {
+    return Array.from(this.codes.subarray(0, this.length), (c) => DICTIONARIES[this.dictionary][c] as T);
+  }
+
+  toJSON(): T[] {
+    return this.toArray();
+  }
+
+  values(): Uint8Array {
+    return this.codes.slice(0, this.length);
+  }
+}
+
+/** The dictionaries code lists use, by name (they are projection code: a change discards old snapshots). */
+export const DICTIONARIES = {
+  status: ACTIVITY_STATUSES as readonly string[],
+  actionKind: ACTION_KINDS as readonly string[],
+};
+export type CodeDictionary = keyof typeof DICTIONARIES;

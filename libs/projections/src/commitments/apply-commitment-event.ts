@@ -1,5 +1,5 @@
-import { ACTION_KINDS, isBefore, OUTCOME_FIELDS, type ActionKind, type ActivityLifecycle, type CommitmentEvent } from '@ledger/domain';
-import { FloatList } from '../number-lists';
+import { isBefore, OUTCOME_FIELDS, type ActivityLifecycle, type CommitmentEvent } from '@ledger/domain';
+import { CodeList, FloatList } from '../number-lists';
 import type { EventContentSource } from '../content/event-content';
 import { derivedActionId, derivedCommunicationId, type ActivityRow, type CommitmentRow } from './commitment-rows';
 
@@ -77,7 +77,7 @@ export function applyCommitmentEvent(row: CommitmentRow, event: CommitmentEvent,
         reported: false,
         weightEffectiveAt: effectiveAt,
         lifecycleEffectiveAt: effectiveAt,
-        actions: { ids: [], kinds: [], positions: new FloatList() },
+        actions: { ids: [], kinds: new CodeList('actionKind'), positions: new FloatList() },
         lastPosition: at.position,
         lastAt: at.recordedAt,
       });
@@ -138,7 +138,7 @@ function applyToActivity(a: ActivityRow, event: CommitmentEvent, at: AppliedAt, 
       const { actionId, kind, text, date, reason } = event.data;
       const rows = a.actions;
       rows.ids.push(actionId === derivedActionId(a.id, rows.ids.length) ? null : actionId);
-      rows.kinds.push(internedKind(kind));
+      rows.kinds.push(kind);
       rows.positions.push(at.position);
       content.remember<ActionContent>(at.position, { text, date, reason, effectiveAt });
       return;
@@ -159,9 +159,6 @@ function applyToActivity(a: ActivityRow, event: CommitmentEvent, at: AppliedAt, 
       return;
   }
 }
-
-/** The module's constant, so 300,000 actions hold a pointer each, not their own parsed "DONE". */
-export const internedKind = (kind: ActionKind): ActionKind => ACTION_KINDS.find((k) => k === kind) ?? kind;
 
 function changeLifecycle(a: ActivityRow, lifecycle: ActivityLifecycle, reason: string | undefined, effectiveAt: string | undefined): void {
   if (isBefore(effectiveAt, a.lifecycleEffectiveAt)) return;

@@ -48,7 +48,7 @@ export function actionEntry(
   const retraction = retractions?.get(index);
   const entry: ActionEntryState = {
     id: actionIdAt(activity, index),
-    kind: rows.kinds[index],
+    kind: rows.kinds.get(index),
     text: t,
     date,
     reason,

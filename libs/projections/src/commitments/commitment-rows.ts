@@ -1,4 +1,4 @@
-import type { FloatList } from '../number-lists';
+import type { CodeList, FloatList } from '../number-lists';
 import type { ActionKind, ActivityLifecycle, ActivityStatus, OutcomeDates, OutcomeField } from '@ledger/domain';
 
 /**
@@ -10,7 +10,7 @@ import type { ActionKind, ActivityLifecycle, ActivityStatus, OutcomeDates, Outco
  */
 export interface ActionRows {
   ids: Array<string | null>;
-  kinds: ActionKind[];
+  kinds: CodeList<ActionKind>;
   positions: FloatList;
   /** Retraction reason by action index (few). */
   retracted?: Map<number, string>;

@@ -1,5 +1,5 @@
 import { deserialize, serialize } from 'node:v8';
-import { FloatList, SeqList } from '../number-lists';
+import { CodeList, FloatList, SeqList } from '../number-lists';
 import { pack, unpack } from './packed-arrays';
 
 const roundTrip = (value: unknown): unknown => unpack(deserialize(serialize(pack(value))));
@@ -50,7 +50,13 @@ describe('packed arrays (snapshot pieces)', () => {
     expect(Array.from(piece.seqs)).toEqual([5, 1, 9, 12, 7]); // the piece's seq lists, together
     expect(Array.from(piece.seqLengths)).toEqual([4, 1]);
     expect(Array.from(piece.floats)).toEqual([2 ** 40, 0.5]);
-    const back = roundTrip({ seqs, positions }) as { seqs: SeqList; positions: FloatList };
+    const kinds = new CodeList<string>('actionKind');
+    for (const k of ['DONE', 'ADDITIONAL', 'NOT_DONE']) kinds.push(k);
+    const back = roundTrip({ seqs, positions, kinds }) as { seqs: SeqList; positions: FloatList; kinds: CodeList<string> };
+    expect(back.kinds).toBeInstanceOf(CodeList);
+    expect(back.kinds.toArray()).toEqual(['DONE', 'ADDITIONAL', 'NOT_DONE']);
+    back.kinds.push('DONE');
+    expect(kinds.length).toBe(3);
     expect(back.seqs).toBeInstanceOf(SeqList);
     expect(back.positions).toBeInstanceOf(FloatList);
     expect(back.seqs.toArray()).toEqual([5, 1, 9, 12]);

@@ -1,5 +1,5 @@
 import { ACTION_KINDS, ACTIVITY_STATUSES } from '@ledger/domain';
-import { FloatList, SeqList } from '../number-lists';
+import { CodeList, FloatList, SeqList, type CodeDictionary } from '../number-lists';
 
 /**
  * V8's serialiser writes a JavaScript array element by element, and reading it back costs about as
@@ -18,7 +18,7 @@ const CODES = '\u0000codes';
 const DICT = '\u0000dict';
 // A piece: its packed value, then the values and lengths of its number lists in the order met.
 const PIECE = '\u0000piece';
-// Where a number list stood: 1 a seq list, 2 a float list.
+// Where a list stood: 1 a seq list, 2 a float list, 3 a code list (with its dictionary's name).
 const LIST = '\u0000list';
 const MIN = 16;
 
@@ -58,9 +58,13 @@ function packArray(values: unknown[], lists: ListsOut): unknown {
 interface ListsOut {
   seqs: SeqList[];
   floats: FloatList[];
+  codes: Array<CodeList<string>>;
 }
 
-function concat<A extends Int32Array | Float64Array>(lists: ReadonlyArray<{ values(): A; length: number }>, make: (n: number) => A): A {
+function concat<A extends Int32Array | Float64Array | Uint8Array>(
+  lists: ReadonlyArray<{ values(): A; length: number }>,
+  make: (n: number) => A,
+): A {
   const out = make(lists.reduce((n, l) => n + l.length, 0));
   let at = 0;
   for (const list of lists) {
@@ -80,6 +84,10 @@ function packIn(value: unknown, lists: ListsOut): unknown {
     lists.floats.push(value);
     return { [LIST]: 2 };
   }
+  if (value instanceof CodeList) {
+    lists.codes.push(value as CodeList<string>);
+    return { [LIST]: 3, dictionary: value.dictionary };
+  }
   if (isMap(value)) {
     const out = new Map<unknown, unknown>();
     value.forEach((v, k) => out.set(k, packIn(v, lists)));
@@ -95,7 +103,7 @@ function packIn(value: unknown, lists: ListsOut): unknown {
 
 /** A copy of `value` with its long number and enum-string arrays packed, its number lists gathered. */
 export function pack(value: unknown): unknown {
-  const lists: ListsOut = { seqs: [], floats: [] };
+  const lists: ListsOut = { seqs: [], floats: [], codes: [] };
   const packed = packIn(value, lists);
   return {
     [PIECE]: packed,
@@ -103,6 +111,8 @@ export function pack(value: unknown): unknown {
     seqLengths: Int32Array.from(lists.seqs, (l) => l.length),
     floats: concat(lists.floats, (n) => new Float64Array(n)),
     floatLengths: Int32Array.from(lists.floats, (l) => l.length),
+    codes: concat(lists.codes, (n) => new Uint8Array(n)),
+    codeLengths: Int32Array.from(lists.codes, (l) => l.length),
   };
 }
 
@@ -114,7 +124,7 @@ const room = (length: number): number => length + (length >> 3) + 2;
  * snapshot allocates a few dozen blocks, not one array per list (fresh memory and allocations
  * are what a restore pays for most). A list that outgrows its room moves to an array of its own.
  */
-class Arena<A extends Int32Array | Float64Array> {
+class Arena<A extends Int32Array | Float64Array | Uint8Array> {
   private block: A | undefined;
   private used = 0;
 
@@ -136,9 +146,10 @@ class Arena<A extends Int32Array | Float64Array> {
 
 const SEQ_ARENA = new Arena((n) => new Int32Array(n), 2 ** 18);
 const FLOAT_ARENA = new Arena((n) => new Float64Array(n), 2 ** 17);
+const CODE_ARENA = new Arena((n) => new Uint8Array(n), 2 ** 20);
 
 /** The number lists of one piece being read back, handed out in the order they were gathered. */
-class ListsIn<A extends Int32Array | Float64Array> {
+class ListsIn<A extends Int32Array | Float64Array | Uint8Array> {
   private next = 0;
   private from = 0;
 
@@ -162,6 +173,7 @@ class ListsIn<A extends Int32Array | Float64Array> {
 interface Lists {
   seqs: ListsIn<Int32Array>;
   floats: ListsIn<Float64Array>;
+  codes: ListsIn<Uint8Array>;
 }
 
 function plainArray(typed: ArrayLike<number>): number[] {
@@ -195,6 +207,10 @@ function unpackIn(value: unknown, lists: Lists): unknown {
         const { items, length } = lists.seqs.take();
         return new SeqList(items, length);
       }
+      if (value[LIST] === 3) {
+        const { items, length } = lists.codes.take();
+        return new CodeList(value.dictionary as CodeDictionary, items, length);
+      }
       const { items, length } = lists.floats.take();
       return new FloatList(items, length);
     }
@@ -221,6 +237,7 @@ export function unpack(piece: unknown): unknown {
   const lists: Lists = {
     seqs: new ListsIn(piece.seqs as Int32Array, piece.seqLengths as Int32Array, SEQ_ARENA),
     floats: new ListsIn(piece.floats as Float64Array, piece.floatLengths as Int32Array, FLOAT_ARENA),
+    codes: new ListsIn(piece.codes as Uint8Array, piece.codeLengths as Int32Array, CODE_ARENA),
   };
   return unpackIn(piece[PIECE], lists);
 }

@@ -1,5 +1,5 @@
 import type { ActivityLifecycle, ActivityStatus, OutcomeField } from '@ledger/domain';
-import { FloatList, SeqList } from '../number-lists';
+import { CodeList, FloatList, SeqList } from '../number-lists';
 import { createLogColumns, type LogColumns } from './log-columns';
 import type { SortedSeqs } from './sorted-facts';
 import { createStreamRows, type StreamRows } from './stream-rows';
@@ -14,7 +14,7 @@ import { createStreamRows, type StreamRows } from './stream-rows';
 export interface ProgressFacts {
   seqs: SortedSeqs;
   progress: FloatList;
-  status: ActivityStatus[];
+  status: CodeList<ActivityStatus>;
   /** A correction's note is the note of the figure it corrects; absent until a first note. */
   note?: Array<string | undefined>;
 }
@@ -110,7 +110,7 @@ export const createActivityNode = (id: string, seq: number, weight: number): Act
   id,
   seq,
   events: createStreamRows(),
-  progress: { seqs: new SeqList(), progress: new FloatList(), status: [] },
+  progress: { seqs: new SeqList(), progress: new FloatList(), status: new CodeList('status') },
   weight: { seqs: SeqList.of([seq]), weight: [weight] },
   lifecycle: { seqs: SeqList.of([seq]), state: ['ACTIVE'], reason: [undefined] },
   actionSeqs: new SeqList(),

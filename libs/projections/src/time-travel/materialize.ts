@@ -113,7 +113,7 @@ function activityAt(log: LogColumns, node: ActivityNode, row: ActivityRow, conte
     weight: node.weight.weight[w],
     weightEffectiveAt: iso(log, node.weight.seqs.items[w]),
     progress: p < 0 ? 0 : node.progress.progress.items[p],
-    status: p < 0 ? 'NOT_STARTED' : node.progress.status[p],
+    status: p < 0 ? 'NOT_STARTED' : node.progress.status.get(p),
     note: p < 0 ? undefined : node.progress.note?.[p],
     reported: p >= 0,
     progressEffectiveAt: p < 0 ? undefined : iso(log, node.progress.seqs.items[p]),

@@ -1,13 +1,4 @@
-import {
-  ACTIVITY_STATUSES,
-  isCommitmentEvent,
-  isPlanEvent,
-  OUTCOME_FIELDS,
-  parseStreamName,
-  type ActivityStatus,
-  type CommitmentEvent,
-  type PlanEvent,
-} from '@ledger/domain';
+import { isCommitmentEvent, isPlanEvent, OUTCOME_FIELDS, parseStreamName, type CommitmentEvent, type PlanEvent } from '@ledger/domain';
 import { rawEffectiveAtOf, recordedAtOf, type ProjectedEvent } from '../projected-event';
 import { appendRow, clearLogColumns, type LogColumns } from './log-columns';
 import {
@@ -152,7 +143,7 @@ export class TimeTravelIndex {
         const i = placeOf(facts.seqs, log, seq);
         facts.seqs.insert(i, seq);
         facts.progress.insert(i, event.data.progress);
-        insertAt(facts.status, i, interned(event.data.status));
+        facts.status.insert(i, event.data.status);
         if (facts.note) insertAt(facts.note, i, note);
         return;
       }
@@ -185,6 +176,3 @@ export class TimeTravelIndex {
     }
   }
 }
-
-/** The module's constant for a status, so each fact holds a pointer, not its own parsed string. */
-const interned = (status: ActivityStatus): ActivityStatus => ACTIVITY_STATUSES.find((s) => s === status) ?? status;
