@@ -45,6 +45,7 @@ export async function rebuildBench(dataDir: string, file: string, events: number
       new Promise<number>((resolve, reject) => {
         // As the app holds them on this store: texts read back from the log by position.
         const model = new LedgerReadModel({ content: new LogEventContent((position) => store.contentAt(position)) });
+        model.history.reserve(events); // as the app's runner does with the store's count (eventsAfter)
         let n = 0;
         const sub = store.subscribeToAll(
           {},

@@ -98,6 +98,12 @@ export interface EventStore {
   /** Position of the last event in the log, or undefined when the log is empty. */
   headPosition(): Promise<bigint | undefined>;
   /**
+   * How many events follow `position`, when the store can say cheaply: stores whose positions
+   * count events (embedded, memory). A hint to size read models before a catch-up; EventStoreDB's
+   * positions are byte offsets, so it does not implement it.
+   */
+  eventsAfter?(position: bigint): Promise<number>;
+  /**
    * Of these streams, those whose history the store hides or may remove. Only stores where an
    * operator can truncate or delete (EventStoreDB) implement it; verification reports what it finds.
    */

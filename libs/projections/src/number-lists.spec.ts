@@ -17,13 +17,17 @@ describe('number lists (read models)', () => {
     ]);
   });
 
-  it('answers nothing outside the list, whatever room it holds', () => {
-    const list = SeqList.of([7, 8]);
-    list.push(9);
+  it('starts as a plain array and moves to a typed array, with room, past 128 values; answers nothing beyond its values', () => {
+    const list = new SeqList();
+    for (let i = 0; i < 128; i++) list.push(i);
+    expect(Array.isArray(list.items)).toBe(true);
+    list.push(128);
+    expect(list.items).toBeInstanceOf(Int32Array);
     expect(list.items.length).toBeGreaterThan(list.length);
-    expect(list.at(3)).toBeUndefined();
+    expect(list.at(129)).toBeUndefined();
     expect(list.at(-1)).toBeUndefined();
-    expect(list.at(2)).toBe(9);
+    expect(list.at(128)).toBe(128);
+    expect(list.toArray()).toEqual(Array.from({ length: 129 }, (_, i) => i));
   });
 
   it('JSON (digests, views) sees the values only', () => {

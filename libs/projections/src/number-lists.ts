@@ -1,15 +1,20 @@
 import { ACTION_KINDS, ACTIVITY_STATUSES } from '@ledger/domain';
 
+/** Up to this length a list built by appending is a plain array (cheap to grow); beyond, a typed array. */
+const PLAIN_UP_TO = 128;
+
 /**
- * Append-mostly lists of numbers held in one typed array each, for the read models' long lists
- * (log rows of a stream's events, of an attribute's facts, of actions; their log positions; figures).
- * A plain array gives the garbage collector one slot per element to visit and a snapshot one value
- * per element to decode; a typed array is one block outside the heap, copied at once (ADR 0015).
- * `items` holds room beyond `length`: read `items[i]` for i < length only.
+ * Append-mostly lists of numbers for the read models' long lists (log rows of a stream's events,
+ * of an attribute's facts, of actions; their log positions; figures). A long plain array gives the
+ * garbage collector one slot per element to visit and a snapshot one value per element to decode;
+ * a typed array is one block outside the heap, copied at once (ADR 0015) — but costs far more to
+ * allocate, so a list starts as a plain array and moves to a typed array, doubling, past
+ * PLAIN_UP_TO values. Lists read back from a snapshot are typed arrays from the start.
+ * `items` may hold room beyond `length`: read `items[i]` for i < length only.
  */
 abstract class NumberList<A extends Int32Array | Float64Array> {
   constructor(
-    public items: A,
+    public items: A | number[],
     public length: number,
   ) {}
 
@@ -20,7 +25,15 @@ abstract class NumberList<A extends Int32Array | Float64Array> {
 
   push(value: number): void {
     if (!this.fits(value)) throw new RangeError(`${value} does not fit this list of ${this.constructor.name}`);
-    if (this.length === this.items.length) this.grow();
+    const items = this.items;
+    if (this.length === items.length) {
+      if (Array.isArray(items) && this.length < PLAIN_UP_TO) {
+        items.push(value);
+        this.length++;
+        return;
+      }
+      this.grow();
+    }
     this.items[this.length++] = value;
   }
 
@@ -28,6 +41,11 @@ abstract class NumberList<A extends Int32Array | Float64Array> {
   insert(index: number, value: number): void {
     if (index === this.length) return this.push(value);
     if (!this.fits(value)) throw new RangeError(`${value} does not fit this list of ${this.constructor.name}`);
+    if (Array.isArray(this.items) && this.length < PLAIN_UP_TO) {
+      this.items.splice(index, 0, value);
+      this.length++;
+      return;
+    }
     if (this.length === this.items.length) this.grow();
     this.items.copyWithin(index + 1, index, this.length);
     this.items[index] = value;
@@ -45,7 +63,7 @@ abstract class NumberList<A extends Int32Array | Float64Array> {
 
   /** The values as a plain array (views, digests, tests). */
   toArray(): number[] {
-    return Array.from(this.items.subarray(0, this.length));
+    return Array.from(this.items.slice(0, this.length));
   }
 
   /** JSON (and canonical JSON, digests) sees the values only, whatever room is held. */
@@ -53,28 +71,31 @@ abstract class NumberList<A extends Int32Array | Float64Array> {
     return this.toArray();
   }
 
-  /** A copy of the values, exactly as long as the list (what a snapshot stores). */
+  /** A copy of the values as a typed array, exactly as long as the list (what a snapshot stores). */
   values(): A {
-    return this.items.slice(0, this.length) as A;
+    const out = this.make(this.length);
+    for (let i = 0; i < this.length; i++) out[i] = this.items[i];
+    return out;
   }
 
   private grow(): void {
-    // A half more each time: most lists stay short, a few grow to thousands.
-    const next = this.make(Math.max(2, this.length + (this.length >> 1) + 1));
-    next.set(this.items.subarray(0, this.length));
+    // Twice as long: a typed array costs far more to allocate than a plain array's growth.
+    const next = this.make(Math.max(4, this.length * 2));
+    for (let i = 0; i < this.length; i++) next[i] = this.items[i];
     this.items = next;
   }
 }
 
 /** Row numbers (seqs) of the time-travel index: int32 (a log of 2^31 events would be refused, not wrapped). */
 export class SeqList extends NumberList<Int32Array> {
-  constructor(items: Int32Array = new Int32Array(2), length = 0) {
+  constructor(items: Int32Array | number[] = [], length = items.length) {
     super(items, length);
   }
 
   static of(values: Int32Array | readonly number[]): SeqList {
-    const items = Int32Array.from(values);
-    return new SeqList(items, items.length);
+    const list = new SeqList();
+    for (const v of values) list.push(v);
+    return list;
   }
 
   protected make(capacity: number): Int32Array {
@@ -88,13 +109,14 @@ export class SeqList extends NumberList<Int32Array> {
 
 /** Doubles: log positions (exact up to 2^53, see positionNumber) and figures. */
 export class FloatList extends NumberList<Float64Array> {
-  constructor(items: Float64Array = new Float64Array(2), length = 0) {
+  constructor(items: Float64Array | number[] = [], length = items.length) {
     super(items, length);
   }
 
   static of(values: Float64Array | readonly number[]): FloatList {
-    const items = Float64Array.from(values);
-    return new FloatList(items, items.length);
+    const list = new FloatList();
+    for (const v of values) list.push(v);
+    return list;
   }
 
   protected make(capacity: number): Float64Array {
@@ -130,7 +152,7 @@ export class CodeList<T extends string> {
     const code = DICTIONARIES[this.dictionary].indexOf(value);
     if (code < 0) throw new RangeError(`${value} is not in the dictionary "${this.dictionary}"`);
     if (this.length === this.codes.length) {
-      const next = new Uint8Array(Math.max(2, this.length + (this.length >> 1) + 1));
+      const next = new Uint8Array(Math.max(8, this.length * 2));
       next.set(this.codes.subarray(0, this.length));
       this.codes = next;
     }

@@ -30,7 +30,10 @@ export class ProjectionRunner implements OnApplicationBootstrap, BeforeApplicati
     private readonly readModels: ReadModelService,
   ) {}
 
-  onApplicationBootstrap(): void {
+  async onApplicationBootstrap(): Promise<void> {
+    // Stores that know how many events follow say so: the index's columns are sized once for them.
+    const coming = await this.store.eventsAfter?.(this.readModels.position).catch(() => undefined);
+    if (coming) this.readModels.model.history.reserve(coming);
     this.subscribe();
   }
 

@@ -18,7 +18,7 @@ async function caughtUpAfter(count: number): Promise<{ readModels: ReadModelServ
   }
   const readModels = new ReadModelService(store);
   const runner = new ProjectionRunner(store, { publish: () => undefined } as unknown as EventBus, readModels);
-  runner.onApplicationBootstrap();
+  await runner.onApplicationBootstrap();
   await runner.caughtUp;
   return {
     readModels,
@@ -49,6 +49,18 @@ describe('ProjectionRunner: the heap released after the first catch-up', () => {
       await tick();
       expect(readModels.catchUp?.events).toBe(RELEASE_AFTER_EVENTS - 1);
       expect(readModels.catchUp).not.toHaveProperty('heapReleasedMs');
+    } finally {
+      await stop();
+    }
+  }, 60_000);
+});
+
+describe('ProjectionRunner: sizing the index before a catch-up', () => {
+  it('makes room in the time-travel index for the events the store says follow, before applying them', async () => {
+    const { readModels, stop } = await caughtUpAfter(30_000);
+    try {
+      // The index saw none of these events (no plan or commitment), yet its columns were sized for them at once.
+      expect(readModels.model.history.data.log.effective.length).toBeGreaterThanOrEqual(30_000);
     } finally {
       await stop();
     }

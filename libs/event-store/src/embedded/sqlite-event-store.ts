@@ -290,6 +290,12 @@ export class SqliteEventStore implements EventStore {
     return p === null ? undefined : p;
   }
 
+  /** Positions here are row ids, one per event (AUTOINCREMENT, nothing deleted); a gap would only make the hint larger. */
+  async eventsAfter(position: bigint): Promise<number> {
+    const head = await this.headPosition();
+    return head === undefined || head <= position ? 0 : Number(head - position);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;

@@ -87,6 +87,10 @@ export class InMemoryEventStore implements EventStore {
     return this.log.length === 0 ? undefined : BigInt(this.log.length);
   }
 
+  async eventsAfter(position: bigint): Promise<number> {
+    return Math.max(0, this.log.length - Number(position));
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
   }

@@ -1,4 +1,4 @@
-import { appendRow, capacityFor, createLogColumns, rowsUpToPosition } from './log-columns';
+import { appendRow, capacityFor, createLogColumns, reserveRows, rowsUpToPosition } from './log-columns';
 
 describe('log columns', () => {
   it('keep every row as they grow, by a quarter at a time, never doubling', () => {
@@ -17,5 +17,19 @@ describe('log columns', () => {
     const sizes = [...capacities].sort((a, b) => a - b);
     for (let i = 1; i < sizes.length; i++) expect(sizes[i]).toBe(capacityFor(sizes[i - 1]));
     expect(log.effective.length).toBeLessThanOrEqual(capacityFor(20_000));
+  });
+
+  it('make room once for a catch-up that says how many events follow, keeping every row', () => {
+    const log = createLogColumns(capacityFor(0));
+    for (let i = 0; i < 10; i++) appendRow(log, BigInt(i + 1), '2019-01-01T00:00:00.000Z', undefined);
+    reserveRows(log, 50_000);
+    const room = log.effective.length;
+    expect(room).toBe(capacityFor(50_010));
+    for (let i = 10; i < 50_010; i++) appendRow(log, BigInt(i + 1), '2019-01-02T00:00:00.000Z', undefined);
+    expect(log.effective.length).toBe(room); // no growth on the way
+    expect(log.position[9]).toBe(10n);
+    expect(log.position[50_009]).toBe(50_010n);
+    reserveRows(log, 1); // room enough: nothing moves
+    expect(log.effective.length).toBe(room);
   });
 });

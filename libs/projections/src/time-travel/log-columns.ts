@@ -50,16 +50,24 @@ export function appendRow(log: LogColumns, position: bigint, recordedAt: unknown
 /** Room for `rows` and the events after them: a quarter more (at least 1,024), like each growth below. */
 export const capacityFor = (rows: number): number => rows + Math.max(1024, Math.ceil(rows / 4));
 
+/** Makes room for `rows` more rows at once (a catch-up that knows how many events follow): one copy, not one per growth. */
+export function reserveRows(log: LogColumns, rows: number): void {
+  if (log.count + rows > log.effective.length) resize(log, capacityFor(log.count + rows));
+}
+
 // Grows by a quarter, not twice: at 1 M events doubling leaves up to 24 MB unused, and a restored
 // index (sized to its rows plus this room) would copy all its columns at the tail's first event.
 function grow(log: LogColumns): void {
-  const size = capacityFor(log.effective.length);
+  resize(log, capacityFor(log.effective.length));
+}
+
+function resize(log: LogColumns, size: number): void {
   const effective = new Float64Array(size);
   const recorded = new Float64Array(size);
   const position = new BigUint64Array(size);
-  effective.set(log.effective);
-  recorded.set(log.recorded);
-  position.set(log.position);
+  effective.set(log.effective.subarray(0, log.count));
+  recorded.set(log.recorded.subarray(0, log.count));
+  position.set(log.position.subarray(0, log.count));
   log.effective = effective;
   log.recorded = recorded;
   log.position = position;

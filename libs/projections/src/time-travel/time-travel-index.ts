@@ -1,6 +1,6 @@
 import { isCommitmentEvent, isPlanEvent, OUTCOME_FIELDS, parseStreamName, type CommitmentEvent, type PlanEvent } from '@ledger/domain';
 import { rawEffectiveAtOf, recordedAtOf, type ProjectedEvent } from '../projected-event';
-import { appendRow, clearLogColumns, type LogColumns } from './log-columns';
+import { appendRow, clearLogColumns, reserveRows, type LogColumns } from './log-columns';
 import {
   createActivityNode,
   createCommitmentNode,
@@ -35,6 +35,11 @@ export class TimeTravelIndex {
     clearLogColumns(this.data.log);
     this.data.plans.clear();
     this.data.commitments.clear();
+  }
+
+  /** Room for `events` more events (a catch-up about to apply them): the log columns grow once. */
+  reserve(events: number): void {
+    reserveRows(this.data.log, events);
   }
 
   /** Takes the index from a snapshot (data as `data` holds it; the snapshot shares enum strings again). */
