@@ -66,6 +66,12 @@ describe('the self-assessment report in Arabic', () => {
     );
   });
 
+  it("writes the history chart's months as the Arabic report writes dates (دجنبر 2020), not as ISO months", () => {
+    const history = html.match(/<svg[^]*?<\/svg>/g)!.find((svg) => svg.includes('<polyline'))!;
+    expect(history).toContain('font-size="10">دجنبر 2020</text>');
+    expect(history).not.toContain('>2020-12<');
+  });
+
   it('writes the reconstruction note in Arabic, and what the report was built from', () => {
     expect(md).toContain('### معطيات معاد تشكيلها');
     expect(md).toContain('إن أوزان الأنشطة والأرقام الدقيقة لنسب التقدم غير منشورة');
