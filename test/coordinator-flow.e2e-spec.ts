@@ -1,6 +1,8 @@
-import { EVENT_STORE, type EventStore } from '@ledger/event-store';
-import { frozenClock, FROZEN_NOW, mutate } from './support/ledger-fixtures';
+import { frozenClock, FROZEN_NOW } from './support/ledger-fixtures';
 import { startTestApp, type TestApp } from './support/test-app';
+import { AXIS_A, AXIS_B, C1, C2, C3, PLAN, written } from './coordinator-flow/expected-rates';
+import type { Commitment, Plan } from './coordinator-flow/flow-payloads';
+import { flowSteps } from './coordinator-flow/flow-steps';
 
 /**
  * A coordinator builds and reports on a plan, one mutation per step. After each step the payload
@@ -10,128 +12,9 @@ import { startTestApp, type TestApp } from './support/test-app';
  * commitments' rates (RATE_FORMULA in libs/ledger/src/rates/rates.ts).
  */
 
-const PLAN = 'flow-2021';
-const AXIS_A = 'gouvernance';
-const AXIS_B = 'acces-information';
-const C1 = `${PLAN}.1`;
-const C2 = `${PLAN}.2`;
-const C3 = `${PLAN}.3`;
-
-/** What the test wrote: commitment → activity → weight, progress, cancelled. */
-interface Expected {
-  axis: string;
-  activities: Record<string, { weight: number; progress: number; cancelled: boolean }>;
-}
-const written: Record<string, Expected> = {
-  [C1]: { axis: AXIS_A, activities: {} },
-  [C2]: { axis: AXIS_A, activities: {} },
-  [C3]: { axis: AXIS_B, activities: {} },
-};
-
-function expectedCommitmentRate(id: string): number | null {
-  let weighted = 0;
-  let weights = 0;
-  for (const a of Object.values(written[id].activities)) {
-    if (a.cancelled) continue;
-    weighted += a.weight * a.progress;
-    weights += a.weight;
-  }
-  return weights === 0 ? null : weighted / weights; // nothing counts yet: no rate
-}
-const mean = (rates: Array<number | null>): number | null => {
-  const xs = rates.filter((x): x is number => x !== null);
-  return xs.length === 0 ? null : xs.reduce((s, x) => s + x, 0) / xs.length;
-};
-const expectedAxisRate = (axis: string): number | null =>
-  mean(
-    Object.keys(written)
-      .filter((c) => written[c].axis === axis)
-      .map(expectedCommitmentRate),
-  );
-const expectedPlanRate = (): number | null => mean(Object.keys(written).map(expectedCommitmentRate));
-
-type Activity = {
-  id: string;
-  weight: number;
-  progress: number;
-  status: string;
-  lifecycle: string;
-  lifecycleReason: string | null;
-  progressEffectiveAt: string | null;
-  actionsDone: Array<{ id: string; text: string; date: string | null; reason: string | null; effectiveAt: string | null }>;
-  actionsNotDone: Array<{ id: string; text: string; date: string | null; reason: string | null; effectiveAt: string | null }>;
-  additionalActions: Array<{ id: string; text: string; date: string | null; reason: string | null; effectiveAt: string | null }>;
-};
-type Commitment = {
-  id: string;
-  version: number;
-  implementationRate: number;
-  activities: Activity[];
-  communicationActions: Array<{ id: string; action: string; date: string | null; target: string | null; indicators: string | null }>;
-  results: string | null;
-  contribution: string | null;
-  nextSteps: string | null;
-  axis: { id: string };
-};
-type Plan = {
-  id: string;
-  version: number;
-  implementationRate: number;
-  periods: Array<{ name: string; endsAt: string }>;
-  axes: Array<{ id: string; title: string; order: number; implementationRate: number; commitments: Array<{ id: string }> }>;
-  commitments: Array<{ id: string; implementationRate: number }>;
-};
-interface Payload {
-  version: number;
-  position: string;
-  commitment?: Commitment;
-  plan?: Plan;
-}
-
 describe('a coordinator records a plan and its progress over HTTP', () => {
   let t: TestApp;
-  /** Last version seen per stream, and the last log position seen. */
-  const versions: Record<string, number> = {};
-  let lastPosition = 0n;
-
-  /** Runs a mutation that must succeed; checks version +1 on its stream and a later log position. */
-  async function step(name: string, input: Record<string, unknown>, stream: string): Promise<Payload> {
-    const res = await mutate(t, name, input);
-    expect(res.errors).toBeUndefined();
-    const payload = res.data![name] as Payload;
-    expect(payload.version).toBe((versions[stream] ?? 0) + 1);
-    expect(BigInt(payload.position)).toBeGreaterThan(lastPosition);
-    expect(BigInt(payload.position)).toBe(await t.headPosition());
-    versions[stream] = payload.version;
-    lastPosition = BigInt(payload.position);
-    // The aggregate in the payload carries the same version as the write.
-    expect((payload.commitment ?? payload.plan)!.version).toBe(payload.version);
-    return payload;
-  }
-  const activityOf = (c: Commitment, id: string): Activity => c.activities.find((a) => a.id === id)!;
-  async function eventsIn(stream: string): Promise<number> {
-    let n = 0;
-    for await (const _ of t.app.get<EventStore>(EVENT_STORE).readStream(stream)) n++;
-    return n;
-  }
-
-  /** The commitment in the payload and the plan read right after both show the expected rates. */
-  /** A rate is null exactly when nothing counts yet; otherwise the computed figure. */
-  const expectRate = (actual: number | null, expected: number | null): void => {
-    if (expected === null) expect(actual).toBeNull();
-    else expect(actual).toBeCloseTo(expected, 10);
-  };
-  async function expectRates(commitment?: Commitment): Promise<void> {
-    if (commitment) expectRate(commitment.implementationRate, expectedCommitmentRate(commitment.id));
-    const plan = (
-      await t.gql<{ plan: Plan }>(
-        `{ plan(id:"${PLAN}") { implementationRate axes { id implementationRate } commitments { id implementationRate } } }`,
-      )
-    ).data!.plan;
-    for (const c of plan.commitments) expectRate(c.implementationRate, expectedCommitmentRate(c.id));
-    for (const a of plan.axes) expectRate(a.implementationRate, expectedAxisRate(a.id));
-    expectRate(plan.implementationRate, expectedPlanRate());
-  }
+  const { step, activityOf, eventsIn, expectRates } = flowSteps(() => t);
 
   beforeAll(async () => {
     t = await startTestApp({ clock: frozenClock });

@@ -13,6 +13,7 @@ import { settled, startWorkspaceSuite, type WorkspaceSuite } from '../support/wo
  */
 const PLAN = 'ma-2018-2020';
 let now = new Date('2022-01-10T09:00:00.000Z');
+const OIDC_LEAD = 'oidc|keycloak.gov.example.ma|realms|ogp|8f14e45f-ceea-467e-a1d8-4d5c6e7f8a9b';
 
 describeInBrowser('the audit workspace in a browser', () => {
   let s: WorkspaceSuite;
@@ -30,6 +31,11 @@ describeInBrowser('the audit workspace in a browser', () => {
       lead,
     );
     expect(late.errors).toBeUndefined();
+    // A lead signed in through an identity provider: a long id full of separators a line could break at.
+    await mustMutate(s.t, 'assignLead', { commitmentId: `${PLAN}.12`, userId: OIDC_LEAD });
+    const oidcLead = { token: await s.t.tokenFor('lead', OIDC_LEAD) };
+    const report = `mutation { reportActivityProgress(input: { commitmentId: "${PLAN}.12", activityId: "${PLAN}.12.2", progress: 40, effectiveAt: "2020-12-31" }) { version } }`;
+    expect((await s.t.gql(report, undefined, oidcLead)).errors).toBeUndefined();
     page = await s.open('/workspace/audit?lang=en');
     await s.signIn(page, 'audrey', 'auditor', 'Audrey');
     await settled(page);
@@ -161,6 +167,24 @@ describeInBrowser('the audit workspace in a browser', () => {
     const line = page.locator('main h1 + p');
     expect(await line.textContent()).toMatch(/^نسبة تقدم النشاط /);
     expect(await line.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  }, 60_000);
+
+  it('in Arabic, an actor id never breaks inside (lead:…, oidc|…): one line each, a long one shortened with the whole id in its title', async () => {
+    await page.goto(`${s.base}/workspace/audit?lang=ar&plan=${PLAN}&types=ActivityProgressReported`);
+    await settled(page);
+    const actors = await page.locator('table.trail tbody td:nth-child(5) bdi').evaluateAll((els) =>
+      els.map((el) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        // One distinct top per line the id's text is laid out on.
+        const lines = new Set(Array.from(range.getClientRects()).map((r) => Math.round(r.top))).size;
+        return { id: el.textContent, title: el.getAttribute('title'), lines, shortened: el.scrollWidth > el.clientWidth };
+      }),
+    );
+    expect(actors.map((a) => a.id)).toEqual(expect.arrayContaining(['amina', OIDC_LEAD]));
+    expect(actors.filter((a) => a.lines !== 1)).toEqual([]);
+    expect(actors.find((a) => a.id === OIDC_LEAD)).toEqual({ id: OIDC_LEAD, title: OIDC_LEAD, lines: 1, shortened: true });
+    expect(actors.find((a) => a.id === 'amina')).toMatchObject({ title: 'amina', shortened: false });
   }, 60_000);
 
   it('nothing an auditor may not do is offered, and the server refuses it when sent anyway', async () => {

@@ -20,6 +20,12 @@ describe('SVG charts', () => {
       ),
     ).toContain('>60 %</text>');
   });
+  it("label the 0–100 grid with the chart's own format, so the axis reads like the values (the page's language)", () => {
+    const arabic = (v: number) => `${Math.round(v)}\u200e%\u200e`;
+    const svg = lineChart([{ at: '2020-01-01T00:00:00Z', value: 50 }], { title: 'T', format: arabic });
+    for (const v of [0, 25, 50, 75, 100]) expect(svg).toContain(`text-anchor="end" font-size="10">${v}\u200e%\u200e</text>`);
+    expect(svg).not.toContain(' %</text>');
+  });
   it('can leave the drawn title out when the page shows it as a caption', () => {
     const svg = barChart([], { title: 'Hidden', format, hideTitle: true });
     expect(svg).toContain('<title>Hidden</title>');

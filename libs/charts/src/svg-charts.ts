@@ -19,14 +19,15 @@ export interface ChartText {
   hideTitle?: boolean;
 }
 
-function frame(title: string, body: string, text: Omit<ChartText, 'title'> = {}): string {
+/** The 0–100 grid is labelled with the chart's own `format`, so the axis reads like the values (the page's language: "50 %", "50%", "50‎%‎"). */
+function frame(title: string, body: string, text: Omit<ChartText, 'title'> & { format: (v: number) => string }): string {
   const heading = text.hideTitle
     ? ''
     : `<text x="${W / 2}" y="16" text-anchor="middle" font-size="13" font-weight="bold">${escapeXml(title)}</text>`;
   const grid = [0, 25, 50, 75, 100]
     .map(
       (v) =>
-        `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="10">${v} %</text>`,
+        `<line x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v)}" y2="${y(v)}" stroke="#ddd"/><text x="${PAD.left - 6}" y="${y(v) + 4}" text-anchor="end" font-size="10">${escapeXml(text.format(v))}</text>`,
     )
     .join('');
   const { desc, id } = text;

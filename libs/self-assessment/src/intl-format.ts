@@ -15,6 +15,8 @@ export interface ReportLocale {
   percent: (value: number) => string;
   /** A date as the language writes it ("31 juillet 2020", "31 يوليوز 2020"); a day or an ISO instant. */
   date: (iso: string) => string;
+  /** A month and year, as the charts' time axis shows it ("déc. 2020", "دجنبر 2020"). */
+  month: (iso: string) => string;
   /** A date and time (UTC) for "generated on". */
   dateTime: (iso: string) => string;
   /** A whole number as the language writes it, without grouping (log positions). */
@@ -27,6 +29,7 @@ export function reportLocale(lang: ReportLang): ReportLocale {
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
   const integer = new Intl.NumberFormat(locale, { useGrouping: false });
   const day = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  const monthYear = new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
   const dayTime = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
   return {
     lang,
@@ -36,6 +39,7 @@ export function reportLocale(lang: ReportLang): ReportLocale {
     num: (value) => number.format(value),
     percent: (value) => percent.format(value / 100),
     date: (iso) => day.format(new Date(iso.length === 10 ? `${iso}T00:00:00.000Z` : iso)),
+    month: (iso) => monthYear.format(new Date(iso)),
     dateTime: (iso) => `${dayTime.format(new Date(iso))} UTC`,
     int: (value) => integer.format(value),
   };

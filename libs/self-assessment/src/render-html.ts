@@ -14,7 +14,7 @@ th{background:#edf2f7}.bands span{margin-inline-end:1.2rem;white-space:nowrap}.c
 const text = (t: string): string => escapeXml(t).replace(/\r?\n/g, '<br/>');
 
 function charts(input: ReportInput, lang: ReportLang): Record<'commitments' | 'axes' | 'history', string> {
-  const { labels, pct } = reportLocale(lang);
+  const { labels, pct, month } = reportLocale(lang);
   const format = (v: number) => pct(v);
   return {
     commitments: barChart(
@@ -27,7 +27,7 @@ function charts(input: ReportInput, lang: ReportLang): Record<'commitments' | 'a
     ),
     history: lineChart(
       input.rateHistory.map((p) => ({ at: p.at, value: p.implementationRate ?? 0 })),
-      { title: labels.chartHistory, format },
+      { title: labels.chartHistory, format, axisLabel: month },
     ),
   };
 }

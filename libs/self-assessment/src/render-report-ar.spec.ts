@@ -56,6 +56,22 @@ describe('the self-assessment report in Arabic', () => {
     expect(md).toContain('☒ مكتمل (90-100%)');
   });
 
+  it("writes the charts' axis labels as the Arabic catalogue writes percentages (0‎%‎ … 100‎%‎), not in French style", () => {
+    const axisLabels = [...html.matchAll(/<text x="34" y="[\d.]+" text-anchor="end" font-size="10">([^<]*)<\/text>/g)].map((m) => m[1]);
+    // Three charts (commitments, axes, history), five grid lines each: 0, 25, 50, 75, 100.
+    expect(axisLabels).toEqual(
+      Array(3)
+        .fill(['0', '25', '50', '75', '100'].map((n) => `${n}\u200e%\u200e`))
+        .flat(),
+    );
+  });
+
+  it("writes the history chart's months as the Arabic report writes dates (دجنبر 2020), not as ISO months", () => {
+    const history = html.match(/<svg[^]*?<\/svg>/g)!.find((svg) => svg.includes('<polyline'))!;
+    expect(history).toContain('font-size="10">دجنبر 2020</text>');
+    expect(history).not.toContain('>2020-12<');
+  });
+
   it('writes the reconstruction note in Arabic, and what the report was built from', () => {
     expect(md).toContain('### معطيات معاد تشكيلها');
     expect(md).toContain('إن أوزان الأنشطة والأرقام الدقيقة لنسب التقدم غير منشورة');

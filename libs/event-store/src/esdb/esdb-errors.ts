@@ -1,19 +1,23 @@
-import { ErrorType, isCommandError } from '@eventstore/db-client';
 import { StoreError } from '../store-error';
+import { esdbClient } from './esdb-client';
 
 /** Client error types that mean "the server could not be reached or did not answer in time". */
-const UNAVAILABLE_TYPES = new Set<string>([
-  ErrorType.UNAVAILABLE,
-  ErrorType.DEADLINE_EXCEEDED,
-  ErrorType.CANCELLED, // cancelled by the server (shutdown), never our own cancellation
-  ErrorType.TIMEOUT,
-  ErrorType.NOT_LEADER,
-]);
+let unavailableTypes: Set<string> | undefined;
+const UNAVAILABLE_TYPES = (): Set<string> => {
+  const { ErrorType } = esdbClient();
+  return (unavailableTypes ??= new Set<string>([
+    ErrorType.UNAVAILABLE,
+    ErrorType.DEADLINE_EXCEEDED,
+    ErrorType.CANCELLED, // cancelled by the server (shutdown), never our own cancellation
+    ErrorType.TIMEOUT,
+    ErrorType.NOT_LEADER,
+  ]));
+};
 /** Raw gRPC status codes for the same, in case an error reaches us unconverted. */
 const UNAVAILABLE_CODES = new Set<unknown>([1 /* CANCELLED */, 4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
 
 export function isUnavailable(error: unknown): boolean {
-  if (error instanceof Error && isCommandError(error)) return UNAVAILABLE_TYPES.has(error.type);
+  if (error instanceof Error && esdbClient().isCommandError(error)) return UNAVAILABLE_TYPES().has(error.type);
   return typeof error === 'object' && error !== null && UNAVAILABLE_CODES.has((error as { code?: unknown }).code);
 }
 
@@ -22,6 +26,7 @@ export const OUTCOME_UNKNOWN = 'the outcome is unknown; retrying with the same e
 
 /** NotLeader: a follower refused the call and named the leader; nothing was written. */
 export function isNotLeader(error: unknown): boolean {
+  const { ErrorType, isCommandError } = esdbClient();
   return error instanceof Error && isCommandError(error) && error.type === ErrorType.NOT_LEADER;
 }
 

@@ -1,13 +1,4 @@
-import {
-  BACKWARDS,
-  EventStoreDBClient,
-  FORWARDS,
-  jsonEvent,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-  type JSONType,
-  type ReadPosition,
-} from '@eventstore/db-client';
+import type { EventStoreDBClient, JSONType, ReadPosition } from '@eventstore/db-client';
 import { concurrencyConflict } from '../concurrency-conflict';
 import { GENESIS_HASH, linkToEvent, sealStreamRun, withoutIntegrity } from '../integrity/event-hash';
 import { StreamHeads } from '../integrity/stream-heads';
@@ -24,6 +15,7 @@ import type {
   Subscription,
   SubscriptionListener,
 } from '../event-store.port';
+import { esdbClient } from './esdb-client';
 import { isNotLeader, toStoreError, withDeadline } from './esdb-errors';
 import { assertNoRetention, findHiddenHistory, historyHidden, mapDeleted } from './esdb-history';
 import { drain } from './esdb-read';
@@ -67,7 +59,7 @@ export class EsdbEventStore implements EventStore {
   /** From a connection string (we own and close the client) or an existing client (the caller does). */
   constructor(connection: string | EventStoreDBClient, options: EsdbEventStoreOptions = {}) {
     this.ownsClient = typeof connection === 'string';
-    this.client = typeof connection === 'string' ? EventStoreDBClient.connectionString(connection) : connection;
+    this.client = typeof connection === 'string' ? esdbClient().EventStoreDBClient.connectionString(connection) : connection;
     this.appendTimeoutMs = options.appendTimeoutMs ?? 5000;
   }
 
@@ -86,7 +78,7 @@ export class EsdbEventStore implements EventStore {
           await new Promise((resolve) => setTimeout(resolve, 10 * attempt));
           continue;
         }
-        if (error instanceof WrongExpectedVersionError) throw concurrencyConflict(stream, expected, error.actualVersion);
+        if (error instanceof esdbClient().WrongExpectedVersionError) throw concurrencyConflict(stream, expected, error.actualVersion);
         throw toStoreError(mapDeleted(error, stream), action, true);
       }
     }
@@ -94,7 +86,7 @@ export class EsdbEventStore implements EventStore {
 
   private async appendOnce(stream: string, events: NewEvent[], expected: ExpectedRevision, started: number, action: string) {
     const payload = (await this.sealed(stream, events, expected)).map((e) =>
-      jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }),
+      esdbClient().jsonEvent({ id: e.id, type: e.type, data: e.data as JSONType, metadata: e.metadata as JSONType }),
     );
     const left = Math.max(1, this.appendTimeoutMs - (Date.now() - started)); // the head read counts too
     // BatchAppend (what servers since 21.10 advertise) has no gRPC deadline of its own, only one per
@@ -136,7 +128,7 @@ export class EsdbEventStore implements EventStore {
     const consume = async () => {
       for await (const e of read) found = e;
     };
-    const missing = (error: unknown) => (error instanceof StreamNotFoundError ? undefined : Promise.reject(error));
+    const missing = (error: unknown) => (error instanceof esdbClient().StreamNotFoundError ? undefined : Promise.reject(error));
     await withDeadline(consume(), this.appendTimeoutMs + 250, action).catch(missing);
     if (found && found.revision !== revision) {
       throw historyHidden(stream, `revision ${revision} is not readable, the first readable one is ${found.revision}`);
@@ -158,7 +150,7 @@ export class EsdbEventStore implements EventStore {
     if ((!backwards && from === 'end') || (backwards && from === 'start') || (options.maxCount ?? 1) <= 0) return;
     const read = this.client.readStream(stream, {
       fromRevision: from,
-      direction: backwards ? BACKWARDS : FORWARDS,
+      direction: backwards ? esdbClient().BACKWARDS : esdbClient().FORWARDS,
       maxCount: options.maxCount,
     });
     // Forwards, the first event must be the one asked for: a later one means the server hides history.
@@ -172,7 +164,7 @@ export class EsdbEventStore implements EventStore {
         yield this.heads.note(event);
       }
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return;
+      if (error instanceof esdbClient().StreamNotFoundError) return;
       throw mapDeleted(error, stream);
     }
     // The stream exists (no StreamNotFound) yet shows nothing from its start or end: all hidden.
@@ -215,7 +207,11 @@ export class EsdbEventStore implements EventStore {
   }
 
   private readAllPage(from: ReadPosition, backwards: boolean, maxCount: number): AsyncIterable<RecordedEvent | undefined> {
-    const read = this.client.readAll({ fromPosition: from, direction: backwards ? BACKWARDS : FORWARDS, maxCount });
+    const read = this.client.readAll({
+      fromPosition: from,
+      direction: backwards ? esdbClient().BACKWARDS : esdbClient().FORWARDS,
+      maxCount,
+    });
     return drain(read, 'read $all', true);
   }
 

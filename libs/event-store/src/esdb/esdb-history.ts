@@ -1,6 +1,7 @@
-import { BACKWARDS, END, isCommandError, StreamDeletedError, type EventStoreDBClient, type StreamMetadata } from '@eventstore/db-client';
+import type { EventStoreDBClient, StreamMetadata } from '@eventstore/db-client';
 import type { HiddenHistory } from '../event-store.port';
 import { StoreError } from '../store-error';
+import { esdbClient } from './esdb-client';
 
 /**
  * The ledger never deletes or truncates history, but an EventStoreDB operator can: stream metadata
@@ -26,6 +27,7 @@ export function streamDeleted(stream: string): StoreError {
 
 /** StreamDeleted from the client (reads or appends of a tombstoned stream) as our error; others unchanged. */
 export function mapDeleted(error: unknown, stream: string): unknown {
+  const { isCommandError, StreamDeletedError } = esdbClient();
   return error instanceof StreamDeletedError || (error instanceof Error && isCommandError(error) && error.type === 'stream-deleted')
     ? streamDeleted(stream)
     : error;
@@ -63,6 +65,7 @@ export async function findHiddenHistory(client: EventStoreDBClient, streams: Ite
 }
 
 async function hiddenIn(client: EventStoreDBClient, stream: string): Promise<HiddenHistory | undefined> {
+  const { BACKWARDS, END, isCommandError } = esdbClient();
   try {
     // Read to the end (one event): leaving early leaves a call that the client's dispose() waits for.
     for await (const _ of client.readStream(stream, { direction: BACKWARDS, fromRevision: END, maxCount: 1 })) void _;

@@ -1,6 +1,7 @@
-import { START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
+import type { AllStreamResolvedEvent, AllStreamSubscription, EventStoreDBClient } from '@eventstore/db-client';
 import { StoreError } from '../store-error';
 import type { Subscription, SubscriptionListener } from '../event-store.port';
+import { esdbClient } from './esdb-client';
 import { isUnavailable, toStoreError } from './esdb-errors';
 import { isSystemEvent, toEsdbPosition, toRecorded } from './esdb-mapping';
 
@@ -54,7 +55,7 @@ export class EsdbSubscription implements Subscription {
     const head = await this.headPosition();
     if (this.stopped) return;
     if (head === undefined || (this.from !== 'start' && head <= this.from)) this.markCaughtUp();
-    const stream = this.client.subscribeToAll({ fromPosition: this.from === 'start' ? START : toEsdbPosition(this.from) });
+    const stream = this.client.subscribeToAll({ fromPosition: this.from === 'start' ? esdbClient().START : toEsdbPosition(this.from) });
     this.stream = stream;
     stream.on('data', (event: AllStreamResolvedEvent) => {
       this.received++;

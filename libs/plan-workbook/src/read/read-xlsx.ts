@@ -1,5 +1,6 @@
-import { Workbook, type CellValue as ExcelValue, type Worksheet } from 'exceljs';
+import type { CellValue as ExcelValue, Workbook, Worksheet } from 'exceljs';
 import { FILE_LIMITS } from '../files/file-limits';
+import { exceljs } from '../files/load-exceljs';
 import { problem, refuse, type PlanProblem } from '../files/plan-problem';
 import { isZip, unzip } from '../files/zip-reader';
 import { columnLetter, SHEET_NAMES, TEMPLATE_VERSION, type CellValue, type SheetName, type WorkbookRows } from '../layout/workbook-layout';
@@ -36,7 +37,7 @@ export function checkXlsxBytes(bytes: Buffer, file: string): void {
  */
 export async function readXlsx(bytes: Buffer, file = 'workbook'): Promise<{ rows: WorkbookRows; problems: PlanProblem[] }> {
   checkXlsxBytes(bytes, file);
-  const workbook = new Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

@@ -1,4 +1,5 @@
-import { Workbook, type DataValidation, type Worksheet } from 'exceljs';
+import type { DataValidation, Worksheet } from 'exceljs';
+import { exceljs } from '../files/load-exceljs';
 import { SHEETS, TEMPLATE_NAME, TEMPLATE_VERSION, type ColumnKind, type SheetSpec } from '../layout/workbook-layout';
 import type { SheetTable } from './plan-to-rows';
 
@@ -96,7 +97,7 @@ function fillSheet(ws: Worksheet, spec: SheetSpec, table: SheetTable | undefined
  * sheet per part of the plan with header notes and data validation. Without tables: the empty template.
  */
 export async function writeXlsx(tables: readonly SheetTable[] = []): Promise<Buffer> {
-  const wb = new Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'opengov-ledger';
   // Fixed document dates: the file says nothing about when or where it was exported.
   wb.created = wb.modified = new Date(Date.UTC(2020, 0, 1));

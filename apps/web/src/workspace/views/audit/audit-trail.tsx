@@ -131,15 +131,15 @@ export function AuditTrail() {
                           <td dir="ltr">
                             <code>{node.type}</code>
                             <br />
-                            <span class="hint">{node.stream}</span>
+                            <span class="hint id">{node.stream}</span>
                           </td>
                           <td>{fmt.day(node.effectiveAt)}</td>
                           <td>{node.metadata ? fmt.dateTime(node.metadata.recordedAt) : '—'}</td>
-                          <td>
-                            <bdi>{node.metadata?.actor ?? '—'}</bdi>
+                          <td class="actor">
+                            <ActorId actor={node.metadata?.actor} />
                             {node.metadata?.role && <span class="hint"> ({node.metadata.role})</span>}
                           </td>
-                          <td>{node.summary}</td>
+                          <td class="col-summary">{node.summary}</td>
                         </tr>
                       ))}
                     </tbody>
@@ -234,5 +234,19 @@ function Exporter({ filter }: { filter: ReturnType<typeof filterOf> }) {
       </button>{' '}
       <span role="status">{status}</span>
     </p>
+  );
+}
+
+/**
+ * Who recorded an event: ids like `lead:amina` or `oidc|…` never break inside (an Arabic line
+ * would split them at a hyphen or a colon); a very long one ends in an ellipsis, whole in its title
+ * and to screen readers, and in full on the event's own page.
+ */
+function ActorId({ actor }: { actor: string | null | undefined }) {
+  if (!actor) return <>—</>;
+  return (
+    <bdi class="id" title={actor}>
+      {actor}
+    </bdi>
   );
 }
