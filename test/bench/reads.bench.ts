@@ -21,7 +21,7 @@ import { DASHBOARD_QUERY } from './reads/dashboard-query';
  */
 const PLAN = 'ma-2018-2020';
 const SECONDS = Number(process.env.BENCH_READS_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_READS_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_READS_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_READS_CONNECTIONS ?? 32);
 const SUBSCRIBERS = Number(process.env.BENCH_LIVE_SUBSCRIBERS ?? 1000);
 const PROCESSES = Number(process.env.BENCH_LIVE_PROCESSES ?? 2);
