@@ -1,6 +1,6 @@
 import type { EventStore } from '@ledger/event-store';
 import { readIntegrity } from '@ledger/event-store';
-import { decodeChunk, restoreModel, type ModelChunk } from '@ledger/projections';
+import { ModelRestorer } from '@ledger/projections';
 import type { ReadModelService } from '../projections/read-model.service';
 import { projectionFingerprint } from './projection-fingerprint';
 import { SnapshotFileReader } from './snapshot-file-reader';
@@ -34,20 +34,20 @@ export async function restoreSnapshot(file: string, store: EventStore, readModel
     const { header } = reader;
     const why = await unfit(header, store);
     if (why) return { state: 'ignored', reason: why, position: header.position };
-    // Decoded as read (decodeChunk keeps nothing that shares the reader's reused buffer); used only
-    // once the whole file checked out. A corrupt piece may not even decode: the checksum says why first.
-    const chunks: ModelChunk[] = [];
+    // Decoded as read (the restorer copies what it keeps out of the reader's reused buffer); applied
+    // only once the whole file checked out. A corrupt piece may not even decode: the checksum says why first.
+    const restorer = new ModelRestorer();
     let undecodable: unknown;
     await reader.pieces((piece) => {
       try {
-        if (!undecodable) chunks.push(decodeChunk(piece));
+        if (!undecodable) restorer.addBytes(piece);
       } catch (error) {
         undecodable = error;
       }
     });
     if (undecodable) throw undecodable;
     const position = BigInt(header.position);
-    const extras = restoreModel(readModels.model, position, chunks);
+    const extras = restorer.finish(readModels.model, position);
     readModels.restored({
       events: Number(extras.meta.events ?? 0),
       commands: (extras.maps.get('commands') ?? []) as Array<[string, string]>,

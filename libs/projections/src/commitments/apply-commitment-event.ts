@@ -1,4 +1,5 @@
 import { ACTION_KINDS, isBefore, OUTCOME_FIELDS, type ActionKind, type ActivityLifecycle, type CommitmentEvent } from '@ledger/domain';
+import { FloatList } from '../number-lists';
 import type { EventContentSource } from '../content/event-content';
 import { derivedActionId, derivedCommunicationId, type ActivityRow, type CommitmentRow } from './commitment-rows';
 
@@ -35,7 +36,7 @@ export const newCommitmentRow = (event: Extract<CommitmentEvent, { type: 'Commit
   description: event.data.description,
   outcomeEffectiveAt: {},
   activities: [],
-  communication: { ids: [], positions: [] },
+  communication: { ids: [], positions: new FloatList() },
   version: 0,
   lastPosition: 0,
   lastAt: '',
@@ -76,7 +77,7 @@ export function applyCommitmentEvent(row: CommitmentRow, event: CommitmentEvent,
         reported: false,
         weightEffectiveAt: effectiveAt,
         lifecycleEffectiveAt: effectiveAt,
-        actions: { ids: [], kinds: [], positions: [] },
+        actions: { ids: [], kinds: [], positions: new FloatList() },
         lastPosition: at.position,
         lastAt: at.recordedAt,
       });

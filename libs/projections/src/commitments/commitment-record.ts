@@ -44,7 +44,7 @@ export function actionEntry(
   retractions: ReadonlyMap<number, string> | undefined = activity.actions.retracted,
 ): ActionEntryState {
   const rows = activity.actions;
-  const { text: t, date, reason, effectiveAt } = content.recall(rows.positions[index], pickAction);
+  const { text: t, date, reason, effectiveAt } = content.recall(rows.positions.items[index], pickAction);
   const retraction = retractions?.get(index);
   const entry: ActionEntryState = {
     id: actionIdAt(activity, index),
@@ -59,7 +59,7 @@ export function actionEntry(
 }
 
 export function communicationEntry(row: CommitmentRow, index: number, content: EventContentSource): CommunicationActionState {
-  const c = content.recall(row.communication.positions[index], pickCommunication);
+  const c = content.recall(row.communication.positions.items[index], pickCommunication);
   return { id: communicationIdAt(row, index), ...c };
 }
 

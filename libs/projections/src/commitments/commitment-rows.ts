@@ -1,3 +1,4 @@
+import type { FloatList } from '../number-lists';
 import type { ActionKind, ActivityLifecycle, ActivityStatus, OutcomeDates, OutcomeField } from '@ledger/domain';
 
 /**
@@ -5,12 +6,12 @@ import type { ActionKind, ActivityLifecycle, ActivityStatus, OutcomeDates, Outco
  * per action only what changes or identifies it (kind, retraction, the log position of the event
  * that carries its text). Texts are read back by position when a view asks (content/). Ids equal
  * to what the decider derives (`<activity>.x<n>`, `<commitment>.c<n>`) are not stored (null).
- * Plain data (arrays, one Map): a snapshot serialises it as is.
+ * Plain data (arrays, number lists, one Map): a snapshot serialises it (packed-arrays.ts).
  */
 export interface ActionRows {
   ids: Array<string | null>;
   kinds: ActionKind[];
-  positions: number[];
+  positions: FloatList;
   /** Retraction reason by action index (few). */
   retracted?: Map<number, string>;
 }
@@ -37,7 +38,7 @@ export interface ActivityRow {
 
 export interface CommunicationRows {
   ids: Array<string | null>;
-  positions: number[];
+  positions: FloatList;
 }
 
 export interface CommitmentRow {

@@ -1,12 +1,11 @@
 import type { AccessSnapshot } from '../access.projection';
-import { internedKind } from '../commitments/apply-commitment-event';
 import type { CommitmentRow } from '../commitments/commitment-rows';
 import { InMemoryEventContent } from '../content/event-content';
 import type { LedgerReadModel } from '../ledger-read-model';
 import type { PlanRecord } from '../plans.projection';
 import type { CommitmentNode, PlanNode } from '../time-travel/index-nodes';
-import { capacityFor, createLogColumns } from '../time-travel/log-columns';
-import type { ModelChunk } from './model-chunks';
+import { capacityFor, createLogColumns, type LogColumns } from '../time-travel/log-columns';
+import { decodeChunk, logRangeBytes, type LogRange, type LogRangeBytes, type ModelChunk } from './model-chunks';
 
 /** What a snapshot carried besides the read models: the caller's scalars and maps. */
 export interface RestoredExtras {
@@ -15,77 +14,123 @@ export interface RestoredExtras {
 }
 
 /**
- * Fills empty read models from a snapshot's pieces (any order) and sets the position they reflect.
- * Throws when the pieces do not make a whole (a missing log range, no access or log-meta piece):
- * the caller then discards the snapshot and replays.
+ * Gathers a snapshot's pieces (any order) as they are read, then fills empty read models with them.
+ * The index's log rows go straight into columns sized for the whole log (plus room for the tail)
+ * as soon as its size is known — the log-meta piece comes first — so a million rows are copied
+ * once, from the bytes read, not through copies of each range. Nothing touches the read models
+ * before `finish`, which the caller reaches only once the whole file checked out.
  */
-export function restoreModel(model: LedgerReadModel, position: bigint, chunks: Iterable<ModelChunk>): RestoredExtras {
-  const records: PlanRecord[] = [];
-  const planNodes: PlanNode[] = [];
-  const rows: CommitmentRow[] = [];
-  const commitmentNodes: CommitmentNode[] = [];
-  const ranges: Array<ModelChunk & { kind: 'log' }> = [];
-  let logMeta: (ModelChunk & { kind: 'log-meta' }) | undefined;
-  let access: AccessSnapshot | undefined;
-  const extras: RestoredExtras = { meta: {}, maps: new Map() };
-  for (const chunk of chunks) {
+export class ModelRestorer {
+  private readonly records: PlanRecord[] = [];
+  private readonly planNodes: PlanNode[] = [];
+  private readonly rows: CommitmentRow[] = [];
+  private readonly commitmentNodes: CommitmentNode[] = [];
+  /** Ranges met before the log-meta piece (only pieces in an unusual order). */
+  private readonly early: LogRange[] = [];
+  private log: LogColumns | undefined;
+  private logMeta: (ModelChunk & { kind: 'log-meta' }) | undefined;
+  private rowsCovered = 0;
+  private access: AccessSnapshot | undefined;
+  private readonly extras: RestoredExtras = { meta: {}, maps: new Map() };
+
+  /** One piece's bytes, read before they change (a streaming reader reuses them). */
+  addBytes(bytes: Uint8Array): void {
+    const range = this.log && logRangeBytes(bytes);
+    if (range) this.fillBytes(this.log!, range);
+    else this.add(decodeChunk(bytes));
+  }
+
+  /** One decoded piece. */
+  add(chunk: ModelChunk): void {
     switch (chunk.kind) {
       case 'plan':
-        if (chunk.record) records.push(chunk.record);
-        if (chunk.node) planNodes.push(chunk.node);
+        if (chunk.record) this.records.push(chunk.record);
+        if (chunk.node) this.planNodes.push(chunk.node);
         break;
       case 'commitment':
-        if (chunk.row) rows.push(chunk.row);
-        if (chunk.node) commitmentNodes.push(chunk.node);
+        if (chunk.row) this.rows.push(chunk.row);
+        if (chunk.node) this.commitmentNodes.push(chunk.node);
         break;
       case 'log':
-        ranges.push(chunk);
+        if (this.log) this.fill(this.log, chunk);
+        else this.early.push(chunk);
         break;
       case 'log-meta':
-        logMeta = chunk;
+        this.logMeta = chunk;
+        // Room for the tail replayed next, so it does not copy the columns at once.
+        this.log = createLogColumns(capacityFor(chunk.count));
+        for (const range of this.early.splice(0)) this.fill(this.log, range);
         break;
       case 'access':
-        access = chunk.access;
+        this.access = chunk.access;
         break;
       case 'meta':
-        Object.assign(extras.meta, chunk.values);
+        Object.assign(this.extras.meta, chunk.values);
         break;
       case 'entries': {
-        const list = extras.maps.get(chunk.name) ?? [];
+        const list = this.extras.maps.get(chunk.name) ?? [];
         for (const entry of chunk.entries) list.push(entry);
-        extras.maps.set(chunk.name, list);
+        this.extras.maps.set(chunk.name, list);
         break;
       }
     }
   }
-  if (!logMeta || !access) throw new Error('snapshot incomplete: no log-meta or access piece');
-  // Room for the tail replayed next, so it does not copy the columns at once.
-  const log = createLogColumns(capacityFor(logMeta.count));
-  let rowsCovered = 0;
-  for (const range of ranges) {
+
+  /**
+   * Fills empty read models and sets the position they reflect. Throws when the pieces do not make
+   * a whole (a missing log range, no access or log-meta piece): the caller then discards the snapshot and replays.
+   */
+  finish(model: LedgerReadModel, position: bigint): RestoredExtras {
+    const { log, logMeta, access, rows, extras } = this;
+    if (!log || !logMeta || !access) throw new Error('snapshot incomplete: no log-meta or access piece');
+    if (this.rowsCovered !== logMeta.count) throw new Error(`snapshot incomplete: ${this.rowsCovered} of ${logMeta.count} index rows`);
+    Object.assign(log, { count: logMeta.count, recordedMonotone: logMeta.recordedMonotone, maxLead: logMeta.maxLead });
+
+    model.clear();
+    model.plans.restore(this.records);
+    model.commitments.restore({ rows });
+    model.access.restore(access);
+    model.history.restore(log, this.planNodes, this.commitmentNodes);
+    const content = extras.maps.get('content');
+    extras.maps.delete('content');
+    if (content && model.content instanceof InMemoryEventContent) for (const [p, c] of content) model.content.remember(p as number, c);
+    else if (content) throw new Error('snapshot carries texts, but these read models read them from the log');
+    else if (
+      model.content instanceof InMemoryEventContent &&
+      rows.some((r) => r.communication.positions.length > 0 || r.activities.some((a) => a.actions.positions.length > 0))
+    )
+      throw new Error('snapshot carries no texts, and these read models cannot read them from the log');
+    model.position = position;
+    return extras;
+  }
+
+  private fill(log: LogColumns, range: LogRange): void {
+    const rows = range.effective.length;
+    this.checkRows(log, range.from, rows);
     log.effective.set(range.effective, range.from);
     log.recorded.set(range.recorded, range.from);
     log.position.set(range.position, range.from);
-    rowsCovered += range.effective.length;
+    this.rowsCovered += rows;
   }
-  if (rowsCovered !== logMeta.count) throw new Error(`snapshot incomplete: ${rowsCovered} of ${logMeta.count} index rows`);
-  Object.assign(log, { count: logMeta.count, recordedMonotone: logMeta.recordedMonotone, maxLead: logMeta.maxLead });
 
-  model.clear();
-  model.plans.restore(records);
-  for (const row of rows) for (const activity of row.activities) activity.actions.kinds = activity.actions.kinds.map(internedKind);
-  model.commitments.restore({ rows });
-  model.access.restore(access);
-  model.history.restore(log, planNodes, commitmentNodes);
-  const content = extras.maps.get('content');
-  extras.maps.delete('content');
-  if (content && model.content instanceof InMemoryEventContent) for (const [p, c] of content) model.content.remember(p as number, c);
-  else if (content) throw new Error('snapshot carries texts, but these read models read them from the log');
-  else if (
-    model.content instanceof InMemoryEventContent &&
-    rows.some((r) => r.communication.positions.length > 0 || r.activities.some((a) => a.actions.positions.length > 0))
-  )
-    throw new Error('snapshot carries no texts, and these read models cannot read them from the log');
-  model.position = position;
-  return extras;
+  /** Copies a log range's bytes straight into the columns (any alignment). */
+  private fillBytes(log: LogColumns, range: LogRangeBytes): void {
+    this.checkRows(log, range.from, range.rows);
+    const bytesOf = (column: Float64Array | BigUint64Array) => new Uint8Array(column.buffer, range.from * 8, range.rows * 8);
+    bytesOf(log.effective).set(range.effective);
+    bytesOf(log.recorded).set(range.recorded);
+    bytesOf(log.position).set(range.position);
+    this.rowsCovered += range.rows;
+  }
+
+  private checkRows(log: LogColumns, from: number, rows: number): void {
+    if (from + rows > log.effective.length) throw new Error('snapshot incomplete: index rows beyond its log-meta count');
+  }
+}
+
+/** Fills empty read models from a snapshot's decoded pieces (any order) and sets the position they reflect. */
+export function restoreModel(model: LedgerReadModel, position: bigint, chunks: Iterable<ModelChunk>): RestoredExtras {
+  const restorer = new ModelRestorer();
+  for (const chunk of chunks) restorer.add(chunk);
+  return restorer.finish(model, position);
 }

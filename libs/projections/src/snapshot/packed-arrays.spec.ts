@@ -1,4 +1,5 @@
 import { deserialize, serialize } from 'node:v8';
+import { FloatList, SeqList } from '../number-lists';
 import { pack, unpack } from './packed-arrays';
 
 const roundTrip = (value: unknown): unknown => unpack(deserialize(serialize(pack(value))));
@@ -32,8 +33,51 @@ describe('packed arrays (snapshot pieces)', () => {
   });
 
   it('packs long number arrays into typed arrays and enum strings into one-byte codes (read back as one copy each)', () => {
-    const packed = pack({ seqs: range(100, (i) => i), kinds: range(100, () => 'DONE') }) as Record<string, Record<string, unknown>>;
+    const piece = pack({ seqs: range(100, (i) => i), kinds: range(100, () => 'DONE') }) as Record<
+      string,
+      Record<string, Record<string, unknown>>
+    >;
+    const packed = Object.values(piece)[0];
     expect(Object.values(packed.seqs)[0]).toBeInstanceOf(Int32Array);
     expect(Object.values(packed.kinds).some((v) => v instanceof Uint8Array)).toBe(true);
+  });
+
+  it('stores number lists as their values only, and reads them back as lists that keep growing', () => {
+    const seqs = SeqList.of([5, 1, 9]);
+    seqs.push(12); // leaves room beyond the values
+    const positions = FloatList.of([2 ** 40, 0.5]);
+    const piece = pack({ seqs, positions, more: [SeqList.of([7])] }) as Record<string, ArrayLike<number>>;
+    expect(Array.from(piece.seqs)).toEqual([5, 1, 9, 12, 7]); // the piece's seq lists, together
+    expect(Array.from(piece.seqLengths)).toEqual([4, 1]);
+    expect(Array.from(piece.floats)).toEqual([2 ** 40, 0.5]);
+    const back = roundTrip({ seqs, positions }) as { seqs: SeqList; positions: FloatList };
+    expect(back.seqs).toBeInstanceOf(SeqList);
+    expect(back.positions).toBeInstanceOf(FloatList);
+    expect(back.seqs.toArray()).toEqual([5, 1, 9, 12]);
+    expect(back.positions.toArray()).toEqual([2 ** 40, 0.5]);
+    back.seqs.push(13);
+    expect(back.seqs.toArray()).toEqual([5, 1, 9, 12, 13]);
+    expect(seqs.toArray()).toEqual([5, 1, 9, 12]);
+  });
+
+  it('reads a list back into memory of its own, not a view into the bytes it was read from', () => {
+    const bytes = serialize(pack({ seqs: SeqList.of([1, 2, 3, 4]) }));
+    const back = unpack(deserialize(bytes)) as { seqs: SeqList };
+    bytes.fill(0);
+    expect(back.seqs.toArray()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('reads strings the domain enumerates back unchanged, in packed and plain arrays and fields', () => {
+    const value = {
+      status: range(20, (i) => (i % 2 ? 'COMPLETE' : 'LIMITED')),
+      kinds: ['DONE', 'NOT_DONE'],
+      lifecycle: 'SUSPENDED',
+      other: 'DONE?',
+    };
+    expect(roundTrip(value)).toEqual(value);
+  });
+
+  it('refuses a piece that was not packed by this code', () => {
+    expect(() => unpack(deserialize(serialize({ kind: 'plan' })))).toThrow(/not packed by this code/);
   });
 });

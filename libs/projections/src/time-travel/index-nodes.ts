@@ -1,4 +1,5 @@
 import type { ActivityLifecycle, ActivityStatus, OutcomeField } from '@ledger/domain';
+import { FloatList, SeqList } from '../number-lists';
 import { createLogColumns, type LogColumns } from './log-columns';
 import type { SortedSeqs } from './sorted-facts';
 import { createStreamRows, type StreamRows } from './stream-rows';
@@ -12,7 +13,7 @@ import { createStreamRows, type StreamRows } from './stream-rows';
  */
 export interface ProgressFacts {
   seqs: SortedSeqs;
-  progress: number[];
+  progress: FloatList;
   status: ActivityStatus[];
   /** A correction's note is the note of the figure it corrects; absent until a first note. */
   note?: Array<string | undefined>;
@@ -41,7 +42,7 @@ export interface ActivityNode {
   /** Rows of every event about it (its planning first), for "last updated" as of a point. */
   events: StreamRows;
   /** Per action, in log order, its row; the rows of retractions by action id (few). */
-  actionSeqs: number[];
+  actionSeqs: SeqList;
   retractions?: Map<string, number>;
 }
 export interface CommitmentNode {
@@ -52,7 +53,7 @@ export interface CommitmentNode {
   seq: number;
   stream: StreamRows;
   activities: ActivityNode[];
-  communicationSeqs: number[];
+  communicationSeqs: SeqList;
   outcome: Record<OutcomeField, TextFacts>;
 }
 export interface PlanNode {
@@ -61,8 +62,8 @@ export interface PlanNode {
   seq: number;
   period: string;
   stream: StreamRows;
-  axisSeqs: number[];
-  periodSeqs: number[];
+  axisSeqs: SeqList;
+  periodSeqs: SeqList;
   /** Its commitments' ids, by number. */
   commitmentIds: string[];
   /** The span of the effective dates of its facts (epoch ms): a chart's default window. */
@@ -82,8 +83,8 @@ export const createPlanNode = (id: string): PlanNode => ({
   seq: -1,
   period: '',
   stream: createStreamRows(),
-  axisSeqs: [],
-  periodSeqs: [],
+  axisSeqs: new SeqList(),
+  periodSeqs: new SeqList(),
   commitmentIds: [],
   firstEffective: Number.POSITIVE_INFINITY,
   lastEffective: Number.NEGATIVE_INFINITY,
@@ -97,16 +98,20 @@ export const createCommitmentNode = (id: string, planId: string, axisId: string,
   seq,
   stream: createStreamRows(),
   activities: [],
-  communicationSeqs: [],
-  outcome: { results: { seqs: [], value: [] }, contribution: { seqs: [], value: [] }, nextSteps: { seqs: [], value: [] } },
+  communicationSeqs: new SeqList(),
+  outcome: {
+    results: { seqs: new SeqList(), value: [] },
+    contribution: { seqs: new SeqList(), value: [] },
+    nextSteps: { seqs: new SeqList(), value: [] },
+  },
 });
 
 export const createActivityNode = (id: string, seq: number, weight: number): ActivityNode => ({
   id,
   seq,
-  events: { seqs: [] },
-  progress: { seqs: [], progress: [], status: [] },
-  weight: { seqs: [seq], weight: [weight] },
-  lifecycle: { seqs: [seq], state: ['ACTIVE'], reason: [undefined] },
-  actionSeqs: [],
+  events: createStreamRows(),
+  progress: { seqs: new SeqList(), progress: new FloatList(), status: [] },
+  weight: { seqs: SeqList.of([seq]), weight: [weight] },
+  lifecycle: { seqs: SeqList.of([seq]), state: ['ACTIVE'], reason: [undefined] },
+  actionSeqs: new SeqList(),
 });

@@ -24,7 +24,7 @@ const iso = (log: LogColumns, seq: number): string => new Date(log.effective[seq
 function lastUpdateAt(log: LogColumns, stream: StreamRows, point: TimePoint): LastUpdate | undefined {
   const version = versionAt(stream, log, point);
   if (version === 0) return undefined;
-  const seq = stream.seqs[version - 1];
+  const seq = stream.seqs.items[version - 1];
   const recorded = log.recorded[seq];
   return { position: log.position[seq].toString(), at: Number.isFinite(recorded) ? new Date(recorded).toISOString() : '' };
 }
@@ -59,11 +59,11 @@ export function commitmentAt(
     const i = inForce(facts.seqs, log, point);
     if (i < 0) continue;
     outcome[field] = facts.value[i];
-    outcomeEffectiveAt[field] = iso(log, facts.seqs[i]);
+    outcomeEffectiveAt[field] = iso(log, facts.seqs.items[i]);
   }
   lineUp(`${node.id} communication actions`, node.communicationSeqs, row.communication.positions);
   // The lists only grow: what was there now is what the view shows, even if read after new events.
-  const seqs = node.communicationSeqs.slice(0, node.communicationSeqs.length);
+  const seqs = node.communicationSeqs.toArray();
   let communication: CommunicationActionState[] | undefined;
   const state: CommitmentState = {
     exists: true,
@@ -92,7 +92,7 @@ function activityAt(log: LogColumns, node: ActivityNode, row: ActivityRow, conte
   const w = inForce(node.weight.seqs, log, point);
   const l = inForce(node.lifecycle.seqs, log, point);
   lineUp(`${node.id} actions`, node.actionSeqs, row.actions.positions);
-  const seqs = node.actionSeqs.slice(0, node.actionSeqs.length);
+  const seqs = node.actionSeqs.toArray();
   const retractions = node.retractions && new Map(node.retractions);
   let actions: ActionEntryState[] | undefined;
   const visibleActions = (): ActionEntryState[] =>
@@ -111,15 +111,15 @@ function activityAt(log: LogColumns, node: ActivityNode, row: ActivityRow, conte
     title: row.title,
     // A weight and a lifecycle fact always exist once the activity does (its planning).
     weight: node.weight.weight[w],
-    weightEffectiveAt: iso(log, node.weight.seqs[w]),
-    progress: p < 0 ? 0 : node.progress.progress[p],
+    weightEffectiveAt: iso(log, node.weight.seqs.items[w]),
+    progress: p < 0 ? 0 : node.progress.progress.items[p],
     status: p < 0 ? 'NOT_STARTED' : node.progress.status[p],
     note: p < 0 ? undefined : node.progress.note?.[p],
     reported: p >= 0,
-    progressEffectiveAt: p < 0 ? undefined : iso(log, node.progress.seqs[p]),
+    progressEffectiveAt: p < 0 ? undefined : iso(log, node.progress.seqs.items[p]),
     lifecycle: node.lifecycle.state[l],
     lifecycleReason: node.lifecycle.reason[l],
-    lifecycleEffectiveAt: iso(log, node.lifecycle.seqs[l]),
+    lifecycleEffectiveAt: iso(log, node.lifecycle.seqs.items[l]),
     get actions() {
       return (actions ??= visibleActions());
     },
@@ -136,8 +136,8 @@ export function planAt(data: TimeTravelData, node: PlanNode, current: PlanRecord
   return {
     state: {
       ...now,
-      axes: now.axes.filter((_, i) => isVisible(log, node.axisSeqs[i], point)),
-      periods: now.periods.filter((_, i) => isVisible(log, node.periodSeqs[i], point)),
+      axes: now.axes.filter((_, i) => isVisible(log, node.axisSeqs.items[i], point)),
+      periods: now.periods.filter((_, i) => isVisible(log, node.periodSeqs.items[i], point)),
     },
     version: versionAt(node.stream, log, point),
     lastUpdate: lastUpdateAt(log, node.stream, point),
@@ -150,7 +150,7 @@ function sameId<T extends { id: string }>(item: T | undefined, id: string): T {
   return item;
 }
 
-function lineUp(what: string, rows: readonly unknown[], items: readonly unknown[]): void {
+function lineUp(what: string, rows: { readonly length: number }, items: { readonly length: number }): void {
   if (rows.length !== items.length) throw outOfLine(what, rows.length, items.length);
 }
 

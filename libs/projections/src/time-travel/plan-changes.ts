@@ -65,7 +65,7 @@ export function planChanges(sources: TimeTravelSources, q: ChangesQuery): PlanCh
       const events = revisionsBetween(node.stream, data.log, since, until, point).map((revision) => ({
         stream,
         revision,
-        position: data.log.position[node.stream.seqs[revision]],
+        position: data.log.position[node.stream.seqs.items[revision]],
       }));
       const { id: commitmentId, number, title, implementationRate: rateAfter } = c;
       return { commitmentId, number, title, rateBefore: rateBefore.get(c.id)?.implementationRate ?? null, rateAfter, events };

@@ -57,7 +57,7 @@ export function sweepRates(
     if (seq >= 0 && isKnown(log, seq, known)) facts.push({ effective: log.effective[seq], seq, kind, commitment, activity, value });
   };
   if (target.kind !== 'commitment') add(plan.seq, Kind.Plan);
-  if (target.kind === 'axis') add(plan.axisSeqs[target.axisIndex], Kind.Axis);
+  if (target.kind === 'axis') add(plan.axisSeqs.at(target.axisIndex) ?? -1, Kind.Axis);
   tracks.forEach(({ node }, c) => {
     add(node.seq, Kind.Commitment, c);
     node.activities.forEach((a, i) => {
@@ -99,7 +99,7 @@ function apply(track: CommitmentTrack, f: SweepFact): void {
   const activity = track.activities[f.activity];
   const node = track.node.activities[f.activity];
   if (f.kind === Kind.Activity) activity.exists = true;
-  else if (f.kind === Kind.Progress) activity.progress = node.progress.progress[f.value];
+  else if (f.kind === Kind.Progress) activity.progress = node.progress.progress.items[f.value];
   else if (f.kind === Kind.Weight) activity.weight = node.weight.weight[f.value];
   else if (f.kind === Kind.Lifecycle) activity.cancelled = node.lifecycle.state[f.value] === 'CANCELLED';
 }

@@ -1,3 +1,4 @@
+import type { SeqList } from '../number-lists';
 import type { LogColumns } from './log-columns';
 import { isKnown, type TimePoint } from './time-point';
 
@@ -6,19 +7,20 @@ import { isKnown, type TimePoint } from './time-point';
  * keep the facts' values in arrays parallel to it. The value in force at a point is the visible
  * fact with the greatest (effectiveAt, seq): the same for any order in which the facts arrived.
  */
-export type SortedSeqs = number[];
+export type SortedSeqs = SeqList;
 
 const before = (log: LogColumns, a: number, b: number): boolean =>
   log.effective[a] < log.effective[b] || (log.effective[a] === log.effective[b] && a < b);
 
 /** Where `seq` goes (at the end unless it is effective before facts already there). */
 export function placeOf(seqs: SortedSeqs, log: LogColumns, seq: number): number {
+  const items = seqs.items;
   let i = seqs.length;
-  if (i === 0 || before(log, seqs[i - 1], seq)) return i;
+  if (i === 0 || before(log, items[i - 1], seq)) return i;
   let lo = 0;
   while (lo < i) {
     const mid = (lo + i) >>> 1;
-    if (before(log, seqs[mid], seq)) lo = mid + 1;
+    if (before(log, items[mid], seq)) lo = mid + 1;
     else i = mid;
   }
   return lo;
@@ -32,12 +34,13 @@ export function insertAt<T>(values: T[], index: number, value: T): void {
 
 /** How many facts are effective at or before `instant`. */
 export function effectiveCount(seqs: SortedSeqs, log: LogColumns, instant: number): number {
+  const items = seqs.items;
   let lo = 0;
   let hi = seqs.length;
-  if (hi === 0 || log.effective[seqs[hi - 1]] <= instant) return hi;
+  if (hi === 0 || log.effective[items[hi - 1]] <= instant) return hi;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (log.effective[seqs[mid]] <= instant) lo = mid + 1;
+    if (log.effective[items[mid]] <= instant) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -50,6 +53,6 @@ export function effectiveCount(seqs: SortedSeqs, log: LogColumns, instant: numbe
 export function inForce(seqs: SortedSeqs, log: LogColumns, point: TimePoint): number {
   let i = effectiveCount(seqs, log, point.effective) - 1;
   if (point.effectiveOnly) return i;
-  while (i >= 0 && !isKnown(log, seqs[i], point)) i--;
+  while (i >= 0 && !isKnown(log, seqs.items[i], point)) i--;
   return i;
 }

@@ -1,3 +1,4 @@
+import { SeqList } from '../number-lists';
 import type { LogColumns } from './log-columns';
 import { insertAt } from './sorted-facts';
 import { isKnown, type TimePoint } from './time-point';
@@ -9,27 +10,28 @@ import { isKnown, type TimePoint } from './time-point';
  * (effectiveAt, revision) with the greatest revision up to each place.
  */
 export interface StreamRows {
-  seqs: number[];
+  seqs: SeqList;
   byEffective?: number[];
   maxRevision?: number[];
 }
 
-export const createStreamRows = (): StreamRows => ({ seqs: [] });
+export const createStreamRows = (): StreamRows => ({ seqs: new SeqList() });
 
 export function appendStreamRow(stream: StreamRows, log: LogColumns, seq: number): void {
   const revision = stream.seqs.length;
   const effective = log.effective[seq];
-  const inOrder = revision === 0 || log.effective[stream.seqs[revision - 1]] <= effective;
+  const inOrder = revision === 0 || log.effective[stream.seqs.items[revision - 1]] <= effective;
   stream.seqs.push(seq);
   if (!stream.byEffective) {
     if (inOrder) return;
-    stream.byEffective = stream.seqs.slice(0, revision).map((_, r) => r);
+    stream.byEffective = Array.from({ length: revision }, (_, r) => r);
     stream.maxRevision = stream.byEffective.slice();
   }
   const byEffective = stream.byEffective;
   const maxRevision = stream.maxRevision!;
   let i = byEffective.length;
-  while (i > 0 && log.effective[stream.seqs[byEffective[i - 1]]] > effective) i--;
+  const seqs = stream.seqs.items;
+  while (i > 0 && log.effective[seqs[byEffective[i - 1]]] > effective) i--;
   insertAt(byEffective, i, revision);
   insertAt(maxRevision, i, revision);
   // The new revision is the greatest of the stream: every place from i on now reaches it.
@@ -44,7 +46,8 @@ export function versionAt(stream: StreamRows, log: LogColumns, point: TimePoint)
     return n === 0 ? 0 : stream.maxRevision[n - 1] + 1;
   }
   let r = knownRevisions(stream, point) - 1;
-  while (r >= 0 && (log.effective[stream.seqs[r]] > point.effective || !isKnown(log, stream.seqs[r], point))) r--;
+  const seqs = stream.seqs.items;
+  while (r >= 0 && (log.effective[seqs[r]] > point.effective || !isKnown(log, seqs[r], point))) r--;
   return r + 1;
 }
 
@@ -55,7 +58,7 @@ export function revisionsBetween(stream: StreamRows, log: LogColumns, since: num
   const out: number[] = [];
   for (let i = from; i < to; i++) {
     const revision = stream.byEffective ? stream.byEffective[i] : i;
-    if (isKnown(log, stream.seqs[revision], point)) out.push(revision);
+    if (isKnown(log, stream.seqs.items[revision], point)) out.push(revision);
   }
   return out.sort((a, b) => a - b);
 }
@@ -63,11 +66,12 @@ export function revisionsBetween(stream: StreamRows, log: LogColumns, since: num
 /** How many of the stream's events are effective at or before `instant`. */
 function countEffectiveBy(stream: StreamRows, log: LogColumns, instant: number): number {
   const order = stream.byEffective;
+  const seqs = stream.seqs.items;
   let lo = 0;
   let hi = stream.seqs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (log.effective[stream.seqs[order ? order[mid] : mid]] <= instant) lo = mid + 1;
+    if (log.effective[seqs[order ? order[mid] : mid]] <= instant) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -75,11 +79,12 @@ function countEffectiveBy(stream: StreamRows, log: LogColumns, instant: number):
 
 /** How many of the stream's revisions lie before the point's row bound. */
 function knownRevisions(stream: StreamRows, point: TimePoint): number {
+  const seqs = stream.seqs.items;
   let lo = 0;
   let hi = stream.seqs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (stream.seqs[mid] < point.rows) lo = mid + 1;
+    if (seqs[mid] < point.rows) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -4,7 +4,6 @@ import {
   isPlanEvent,
   OUTCOME_FIELDS,
   parseStreamName,
-  type ActivityLifecycle,
   type ActivityStatus,
   type CommitmentEvent,
   type PlanEvent,
@@ -47,18 +46,12 @@ export class TimeTravelIndex {
     this.data.commitments.clear();
   }
 
-  /** Takes the index from a snapshot (plain data as `data` holds it; enum strings shared again). */
+  /** Takes the index from a snapshot (data as `data` holds it; the snapshot shares enum strings again). */
   restore(log: LogColumns, plans: readonly PlanNode[], commitments: readonly CommitmentNode[]): void {
     this.clear();
     Object.assign(this.data.log, log);
     for (const node of plans) this.data.plans.set(node.id, node);
-    for (const node of commitments) {
-      for (const activity of node.activities) {
-        activity.progress.status = activity.progress.status.map(interned);
-        activity.lifecycle.state = activity.lifecycle.state.map(internedLifecycle);
-      }
-      this.data.commitments.set(node.id, node);
-    }
+    for (const node of commitments) this.data.commitments.set(node.id, node);
   }
 
   private row(event: ProjectedEvent): number {
@@ -135,7 +128,7 @@ export class TimeTravelIndex {
           if (value === undefined) continue;
           const facts = node.outcome[field];
           const i = placeOf(facts.seqs, log, seq);
-          insertAt(facts.seqs, i, seq);
+          facts.seqs.insert(i, seq);
           insertAt(facts.value, i, value);
         }
         return;
@@ -155,17 +148,17 @@ export class TimeTravelIndex {
         const facts = activity.progress;
         // A correction keeps the note of the figure it corrects: the one in force when it arrives.
         const note = event.type === 'ActivityProgressReported' ? event.data.note : facts.note?.[facts.note.length - 1];
-        if (note !== undefined && !facts.note) facts.note = facts.seqs.map(() => undefined);
+        if (note !== undefined && !facts.note) facts.note = new Array<string | undefined>(facts.seqs.length).fill(undefined);
         const i = placeOf(facts.seqs, log, seq);
-        insertAt(facts.seqs, i, seq);
-        insertAt(facts.progress, i, event.data.progress);
+        facts.seqs.insert(i, seq);
+        facts.progress.insert(i, event.data.progress);
         insertAt(facts.status, i, interned(event.data.status));
         if (facts.note) insertAt(facts.note, i, note);
         return;
       }
       case 'ActivityWeightSet': {
         const i = placeOf(activity.weight.seqs, log, seq);
-        insertAt(activity.weight.seqs, i, seq);
+        activity.weight.seqs.insert(i, seq);
         insertAt(activity.weight.weight, i, event.data.weight);
         return;
       }
@@ -175,7 +168,7 @@ export class TimeTravelIndex {
         const facts = activity.lifecycle;
         const state = event.type === 'ActivitySuspended' ? 'SUSPENDED' : event.type === 'ActivityResumed' ? 'ACTIVE' : 'CANCELLED';
         const i = placeOf(facts.seqs, log, seq);
-        insertAt(facts.seqs, i, seq);
+        facts.seqs.insert(i, seq);
         insertAt(facts.state, i, state);
         insertAt(facts.reason, i, event.type === 'ActivityResumed' ? undefined : event.data.reason);
         return;
@@ -195,5 +188,3 @@ export class TimeTravelIndex {
 
 /** The module's constant for a status, so each fact holds a pointer, not its own parsed string. */
 const interned = (status: ActivityStatus): ActivityStatus => ACTIVITY_STATUSES.find((s) => s === status) ?? status;
-const LIFECYCLES: readonly ActivityLifecycle[] = ['ACTIVE', 'SUSPENDED', 'CANCELLED'];
-const internedLifecycle = (state: ActivityLifecycle): ActivityLifecycle => LIFECYCLES.find((s) => s === state) ?? state;
