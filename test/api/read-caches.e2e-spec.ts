@@ -2,6 +2,7 @@ import type { GraphQLObjectType, GraphQLSchema } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { waitFor } from '@ledger/testing';
+import { ReadModelService } from '@ledger/core';
 import { LiveFanOut } from '../../apps/api/src/live/live-fan-out';
 import { planTopic } from '../../apps/api/src/live/live-topics';
 import { mustMutate } from '../support/ledger-fixtures';
@@ -88,6 +89,48 @@ describe('read caches (views per log position, cost estimates, live groups)', ()
     const anonymous = await t.gql(query, undefined, 'anonymous');
     expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
     expect(anonymous.data ?? null).toBeNull();
+  });
+
+  it('sends an anonymous read again as the same bytes without executing it, until the next write', async () => {
+    const views = t.app.get(ReadModelService).views;
+    const planViews = jest.spyOn(views, 'plan');
+    const ask = async () => (await t.app.inject({ method: 'POST', url: '/graphql', payload: { query: PLAN_WITH_LEADS } })).body;
+    await mustMutate(t, 'reportActivityProgress', { commitmentId: C, activityId: `${C}.1`, progress: 60 });
+    const first = await ask();
+    const computed = planViews.mock.calls.length;
+    expect(computed).toBeGreaterThan(0);
+    expect(await ask()).toBe(first);
+    expect(planViews.mock.calls.length).toBe(computed);
+    const written = await mustMutate(t, 'reportActivityProgress', { commitmentId: C, activityId: `${C}.1`, progress: 65 });
+    const after = JSON.parse(await ask()) as { data: { plan: { implementationRate: number; lastPosition: string } } };
+    expect(after.data.plan).toMatchObject({ implementationRate: 65, lastPosition: written.position });
+    expect(planViews.mock.calls.length).toBeGreaterThan(computed);
+    planViews.mockRestore();
+  });
+
+  it('never serves a kept anonymous answer to a caller with a token, valid or not', async () => {
+    const leadsOf = async (as: 'anonymous' | 'coordinator') =>
+      (await t.gql(PLAN_WITH_LEADS, undefined, as)).data!.plan.commitments[0].leads as Array<{ userId: string }> | null;
+    expect(await leadsOf('anonymous')).toBeNull();
+    expect(await leadsOf('anonymous')).toBeNull();
+    expect(await leadsOf('coordinator')).toEqual([{ userId: 'e2e-lead' }]);
+    expect(await leadsOf('anonymous')).toBeNull();
+    const refused = await t.gql(PLAN_WITH_LEADS, undefined, { token: 'not-a-jwt' });
+    expect(refused.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(refused.data ?? null).toBeNull();
+  });
+
+  it('keeps no answer whose query reads more than the live views: each such read is executed', async () => {
+    const views = t.app.get(ReadModelService).views;
+    const planViews = jest.spyOn(views, 'plan');
+    // `me` answers by who asks: the whole document is executed every time.
+    const query = `{ plan(id: "${P}") { id } me { roles } }`;
+    const first = await t.gql(query, undefined, 'anonymous');
+    expect(first.errors).toBeUndefined();
+    const calls = planViews.mock.calls.length;
+    await t.gql(query, undefined, 'anonymous');
+    expect(planViews.mock.calls.length).toBeGreaterThan(calls);
+    planViews.mockRestore();
   });
 
   it('sends live subscribers with the same selection and rights one shared update, and callers with other rights their own', async () => {

@@ -15,15 +15,19 @@ import { DASHBOARD_QUERY } from './reads/dashboard-query';
  * bare Fastify + Mercurius + JIT server and a plain Fastify route answering the same JSON, in the
  * same run (each server in its own process, autocannon in this one); then 1,000 WebSocket
  * subscribers on one plan and the time a write takes to reach each of them.
- * BENCH_READS_SECONDS, BENCH_READS_ROUNDS, BENCH_READS_CONNECTIONS, BENCH_LIVE_SUBSCRIBERS, BENCH_LIVE_WRITES change the
- * sizes; BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the app under the load (`--cpu-prof`).
+ * BENCH_READS_SECONDS, BENCH_READS_ROUNDS, BENCH_READS_CONNECTIONS, BENCH_LIVE_SUBSCRIBERS, BENCH_LIVE_PROCESSES (the subscribers' processes), BENCH_LIVE_WRITES change the
+ * sizes; BENCH_CPU_PROF=<dir> writes a V8 CPU profile of the app under the load (`--cpu-prof`);
+ * BENCH_READS_ONLY=query|live runs one of the two parts.
  */
 const PLAN = 'ma-2018-2020';
 const SECONDS = Number(process.env.BENCH_READS_SECONDS ?? 10);
-const ROUNDS = Number(process.env.BENCH_READS_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.BENCH_READS_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_READS_CONNECTIONS ?? 32);
 const SUBSCRIBERS = Number(process.env.BENCH_LIVE_SUBSCRIBERS ?? 1000);
-const WRITES = Number(process.env.BENCH_LIVE_WRITES ?? 20);
+const PROCESSES = Number(process.env.BENCH_LIVE_PROCESSES ?? 2);
+const WRITES = Number(process.env.BENCH_LIVE_WRITES ?? 50);
+const WARM_UP_WRITES = 5;
+const ONLY = process.env.BENCH_READS_ONLY;
 const SECRET = 'bench-secret-0123456789abcdef-0123456789abcdef';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,6 +67,90 @@ async function compare(servers: BenchServer[], body: string, expectBody: string)
   return runs;
 }
 
+type Env = Record<string, string>;
+
+/** The dashboard query on the app and both peers, rounds taking turns. */
+async function dashboard(dir: string, env: Env, appArgs: string[]): Promise<void> {
+  const body = JSON.stringify({ query: DASHBOARD_QUERY });
+
+  // The app's answer is what the peers serve: the same bytes, checked on every response.
+  const app = await startApp(join(dir, 'app'), env, appArgs);
+  const answer = await post(app.base, { query: DASHBOARD_QUERY });
+  const answerFile = join(dir, 'answer.json');
+  writeFileSync(answerFile, answer);
+  const servers = [app, await startPeer('mercurius', answerFile), await startPeer('route', answerFile)];
+  let runs: LoadResult[][];
+  try {
+    runs = await compare(servers, body, answer);
+  } finally {
+    for (const server of servers) await server.stop();
+  }
+  const labels = [
+    'the app (built, embedded store, bundled plan; every limit on)',
+    'peer: bare Fastify + Mercurius + JIT, same query shape and JSON',
+    'peer: plain Fastify route, same JSON',
+  ];
+  out(
+    `Dashboard plan query (README's, anonymous: axes, 18 commitments, 79 activities), ${CONNECTIONS} connections, autocannon 9; after 3 s of warm-up each, ${ROUNDS} rounds of ${SECONDS} s taking turns (median round shown):`,
+  );
+  out('');
+  out('| server | req/s | vs bare Mercurius, each round | p50 | p99 | max | failures |');
+  out('| --- | --- | --- | --- | --- | --- | --- |');
+  for (const [i, label] of labels.entries()) {
+    const r = medianRun(runs[i]);
+    const ratios = runs[i].map((run, round) => Math.round((run.reqPerSec / runs[1][round].reqPerSec) * 100));
+    const failures = runs[i].reduce((n, run) => n + run.failures, 0);
+    out(
+      `| ${label} | ${Math.round(r.reqPerSec).toLocaleString('en-US')} | **${median(ratios)} %** (${ratios.join(', ')}) | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${failures} |`,
+    );
+  }
+  out('');
+}
+
+/** Live fan-out on a fresh app (a clean log: the read runs wrote nothing, but start equal). */
+async function liveFanOut(dir: string, env: Env, appArgs: string[]): Promise<void> {
+  const live = await startApp(join(dir, 'live'), env, appArgs);
+  try {
+    const tokens = new TokenService(loadConfig({ LEDGER_JWT_SECRET: SECRET, LEDGER_DATA_DIR: dir }));
+    const token = await tokens.issue({ sub: 'bench-coordinator', name: 'Bench', roles: ['coordinator'] });
+    const mutation = `mutation($input: ReportActivityProgressInput!) { reportActivityProgress(input: $input) { position } }`;
+    const result = await fanOut({
+      wsUrl: `${live.base.replace('http', 'ws')}/graphql`,
+      subscribers: SUBSCRIBERS,
+      processes: PROCESSES,
+      subscription: { query: PLAN_SUBSCRIPTION, variables: { id: PLAN } },
+      writes: WRITES,
+      warmUp: WARM_UP_WRITES,
+      serverPid: live.pid,
+      write: async (i) => {
+        const input = { commitmentId: `${PLAN}.7`, activityId: `${PLAN}.7.3`, progress: (i + 101) % 100 };
+        const text = await post(live.base, { query: mutation, variables: { input } }, token);
+        return (JSON.parse(text) as { data: { reportActivityProgress: { position: string } } }).data.reportActivityProgress.position;
+      },
+      positionPath: ['payload', 'data', 'planUpdated', 'lastPosition'],
+    });
+    const sorted = [...result.latencies].sort((a, b) => a - b);
+    const whole = [...result.lastOfWrite].sort((a, b) => a - b);
+    out(
+      `Live fan-out: ${SUBSCRIBERS.toLocaleString('en-US')} WebSocket subscribers (graphql-transport-ws, the dashboard's own \`planUpdated\` selection) on one plan, in ${PROCESSES} processes of their own (timestamped on receipt), ${WRITES} writes one after another after ${WARM_UP_WRITES} unmeasured ones (connected in ${(result.connectMs / 1000).toFixed(1)} s):`,
+    );
+    out('');
+    out('| write → each subscriber has it | p50 | p99 | max | until the last subscriber, median of writes |');
+    out('| --- | --- | --- | --- | --- |');
+    out(
+      `| ${sorted.length.toLocaleString('en-US')} deliveries | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 99))} | ${ms(sorted[sorted.length - 1])} | ${ms(percentile(whole, 50))} |`,
+    );
+    out('');
+    out(`Until the last subscriber, each write: ${result.lastOfWrite.map((v) => Math.round(v)).join(', ')} ms.`);
+    if (result.cpuPerWrite)
+      out(
+        `CPU time per write (user + system, /proc): the app ${ms(result.cpuPerWrite.server)}, the ${PROCESSES} subscriber processes together ${ms(result.cpuPerWrite.subscribers)}.`,
+      );
+  } finally {
+    await live.stop();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ledger-bench-reads-'));
   const profile = process.env.BENCH_CPU_PROF;
@@ -79,74 +167,8 @@ async function main(): Promise<void> {
     out(`## (g) Public reads and live fan-out, ${new Date().toISOString()}`);
     out(`Machine: ${machine()}; load average before: ${load()}`);
     out('');
-    const body = JSON.stringify({ query: DASHBOARD_QUERY });
-
-    // The app's answer is what the peers serve: the same bytes, checked on every response.
-    const app = await startApp(join(dir, 'app'), env, appArgs);
-    const answer = await post(app.base, { query: DASHBOARD_QUERY });
-    const answerFile = join(dir, 'answer.json');
-    writeFileSync(answerFile, answer);
-    const servers = [app, await startPeer('mercurius', answerFile), await startPeer('route', answerFile)];
-    let runs: LoadResult[][];
-    try {
-      runs = await compare(servers, body, answer);
-    } finally {
-      for (const server of servers) await server.stop();
-    }
-    const labels = [
-      'the app (built, embedded store, bundled plan; every limit on)',
-      'peer: bare Fastify + Mercurius + JIT, same query shape and JSON',
-      'peer: plain Fastify route, same JSON',
-    ];
-    out(
-      `Dashboard plan query (README's, anonymous: axes, 18 commitments, 79 activities), ${CONNECTIONS} connections, autocannon 9; after 3 s of warm-up each, ${ROUNDS} rounds of ${SECONDS} s taking turns (median round shown):`,
-    );
-    out('');
-    out('| server | req/s | vs bare Mercurius, each round | p50 | p99 | max | failures |');
-    out('| --- | --- | --- | --- | --- | --- | --- |');
-    for (const [i, label] of labels.entries()) {
-      const r = medianRun(runs[i]);
-      const ratios = runs[i].map((run, round) => Math.round((run.reqPerSec / runs[1][round].reqPerSec) * 100));
-      const failures = runs[i].reduce((n, run) => n + run.failures, 0);
-      out(
-        `| ${label} | ${Math.round(r.reqPerSec).toLocaleString('en-US')} | **${median(ratios)} %** (${ratios.join(', ')}) | ${ms(r.p50)} | ${ms(r.p99)} | ${ms(r.max)} | ${failures} |`,
-      );
-    }
-    out('');
-
-    // Live fan-out on a fresh app (a clean log: the read runs wrote nothing, but start equal).
-    const live = await startApp(join(dir, 'live'), env, appArgs);
-    try {
-      const tokens = new TokenService(loadConfig({ LEDGER_JWT_SECRET: SECRET, LEDGER_DATA_DIR: dir }));
-      const token = await tokens.issue({ sub: 'bench-coordinator', name: 'Bench', roles: ['coordinator'] });
-      const mutation = `mutation($input: ReportActivityProgressInput!) { reportActivityProgress(input: $input) { position } }`;
-      const result = await fanOut({
-        wsUrl: `${live.base.replace('http', 'ws')}/graphql`,
-        subscribers: SUBSCRIBERS,
-        subscription: { query: PLAN_SUBSCRIPTION, variables: { id: PLAN } },
-        writes: WRITES,
-        write: async (i) => {
-          const input = { commitmentId: `${PLAN}.7`, activityId: `${PLAN}.7.3`, progress: (i + 101) % 100 };
-          const text = await post(live.base, { query: mutation, variables: { input } }, token);
-          return (JSON.parse(text) as { data: { reportActivityProgress: { position: string } } }).data.reportActivityProgress.position;
-        },
-        positionOf: (m) =>
-          (m as { payload?: { data?: { planUpdated?: { lastPosition?: string } } } }).payload?.data?.planUpdated?.lastPosition,
-      });
-      const sorted = [...result.latencies].sort((a, b) => a - b);
-      const whole = [...result.lastOfWrite].sort((a, b) => a - b);
-      out(
-        `Live fan-out: ${SUBSCRIBERS.toLocaleString('en-US')} WebSocket subscribers (graphql-transport-ws, the dashboard's own \`planUpdated\` selection) on one plan, ${WRITES} writes one after another (connected in ${(result.connectMs / 1000).toFixed(1)} s):`,
-      );
-      out('');
-      out('| write → each subscriber has it | p50 | p99 | max | until the last subscriber, median of writes |');
-      out('| --- | --- | --- | --- | --- |');
-      out(
-        `| ${sorted.length.toLocaleString('en-US')} deliveries | ${ms(percentile(sorted, 50))} | ${ms(percentile(sorted, 99))} | ${ms(sorted[sorted.length - 1])} | ${ms(percentile(whole, 50))} |`,
-      );
-    } finally {
-      await live.stop();
-    }
+    if (ONLY !== 'live') await dashboard(dir, env, appArgs);
+    if (ONLY !== 'query') await liveFanOut(dir, env, appArgs);
     out('');
     out(`Load average after: ${load()}`);
   } finally {

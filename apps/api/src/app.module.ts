@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { MercuriusDriver, type MercuriusDriverConfig } from '@nestjs/mercurius';
 import type { FastifyRequest } from 'fastify';
+import type { ExecutionResult } from 'graphql';
 import { persistedQueryDefaults } from 'mercurius';
 import { type LedgerConfig, type Clock, CLOCK, TokenService, LedgerModule, ReadModelService } from '@ledger/core';
 import { ReportResolver } from './report/report.resolver';
@@ -14,12 +15,13 @@ import { QuietGraphqlErrorsFilter } from './graphql/quiet-errors.filter';
 import { withStrictDateTime } from './graphql/date-time.scalar';
 import { withPlainFieldReads } from './graphql/plain-fields';
 import { warningsToExtensions } from './graphql/response-warnings';
+import { forgetUnlessClean } from './graphql/public-answers';
 import { EventLoopMonitor } from './health/event-loop.monitor';
 import { subscriptionLimitHook, subscriptionOptions } from './live/subscription-options';
 import { LiveResolver } from './live/live.resolver';
 import { LiveUpdatesPublisher } from './live/live-updates.publisher';
 import { LiveFanOut } from './live/live-fan-out';
-import { contextOf } from './graphql/issuer';
+import { contextOf, type GqlContext } from './graphql/issuer';
 import { CommitmentResolver } from './graphql/resolvers/commitment.resolver';
 import { CommitmentListResolver } from './graphql/resolvers/commitment-list.resolver';
 import { PlanResolver } from './graphql/resolvers/plan.resolver';
@@ -65,7 +67,10 @@ export class AppModule {
             hooks: {
               // Before any resolver runs: refused tokens, hidden arguments, the cost budget (docs/adr/0009).
               preExecution: requestGate({ readModels, config, clock: now }) as unknown as Hooks['preExecution'],
-              onResolution: warningsToExtensions as unknown as Hooks['onResolution'],
+              onResolution: (async (execution: ExecutionResult, context: GqlContext) => {
+                await warningsToExtensions(execution, context);
+                forgetUnlessClean(execution, context.req);
+              }) as unknown as Hooks['onResolution'],
               preSubscriptionExecution: subscriptionLimitHook(config.production) as unknown as Hooks['preSubscriptionExecution'],
             },
             context: (req: FastifyRequest) => contextOf(req, tokens),

@@ -5,6 +5,7 @@ import { LogController } from 'fastify';
 import { AppModule } from './app.module';
 import { registerGraphiql } from './graphiql/graphiql.routes';
 import { registerGraphqlHttpCache } from './graphql/http-cache';
+import { registerPublicAnswers } from './graphql/public-answers';
 import { ReadModelService } from '@ledger/core';
 import { registerWebPages } from './web/web-pages.routes';
 import { registerWorkspacePages } from './web/workspace-pages.routes';
@@ -56,6 +57,7 @@ export async function createApp(config: LedgerConfig, clock?: Clock, options: Ap
     });
   }
   registerGraphqlHttpCache(fastify, () => app.get(ReadModelService).position);
+  registerPublicAnswers(fastify, () => app.get(ReadModelService).position);
   // The public pages (server-rendered, then hydrated by the browser bundle of apps/web), and the workspaces.
   const assets = loadWebAssets(config.webDir);
   await registerWebPages(fastify, { config, assets, position: () => app.get(ReadModelService).position });

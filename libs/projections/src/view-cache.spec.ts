@@ -1,3 +1,4 @@
+import { InMemoryEventContent } from './content/event-content';
 import { LedgerReadModel } from './ledger-read-model';
 import type { ProjectedEvent } from './projected-event';
 import { ViewCache } from './view-cache';
@@ -12,9 +13,9 @@ const event = (stream: string, type: string, data: unknown): ProjectedEvent => (
   metadata: { schemaVersion: 1, recordedAt: '2021-01-01T00:00:00.000Z', effectiveAt: '2021-01-01T00:00:00.000Z' },
 });
 const c1 = { commitmentId: 'p.1' };
-const setUp = (): LedgerReadModel => {
+const setUp = (content = new InMemoryEventContent()): LedgerReadModel => {
   position = 0n;
-  const model = new LedgerReadModel();
+  const model = new LedgerReadModel({ content });
   for (const e of [
     event('plan-p', 'PlanDefined', { planId: 'p', country: 'X', title: 'Plan', period: '2020-2022' }),
     event('plan-p', 'AxisAdded', { planId: 'p', axisId: 'a', title: 'Axis', order: 1 }),
@@ -83,6 +84,30 @@ describe('ViewCache: the live views, once per log position', () => {
       (plan.commitments[0].activities[0] as { progress: number }).progress = 99;
     }).toThrow(TypeError);
     expect(views.plan('p')!.title).toBe('Plan');
+  });
+
+  it('does not read action texts while caching a view: a page showing rates never reads one', () => {
+    const content = new InMemoryEventContent();
+    const recall = jest.spyOn(content, 'recall');
+    const model = setUp(content);
+    model.apply(
+      event('commitment-p.1', 'ActionRecorded', { ...c1, activityId: 'p.1.1', actionId: 'p.1.1.a1', kind: 'DONE', text: 'Done it' }),
+    );
+    const views = new ViewCache(() => model);
+    expect(views.plan('p')!.commitments[0].activities[0].progress).toBe(0);
+    expect(views.commitment('p.1')!.activities[0].weight).toBe(1);
+    expect(recall).not.toHaveBeenCalled();
+    // Read when asked for, and then frozen like the rest of the view.
+    const activity = views.commitment('p.1')!.activities[0];
+    expect(activity.actionsDone.map((a) => a.text)).toEqual(['Done it']);
+    expect(recall).toHaveBeenCalled();
+    expect(activity.actionsDone).toBe(activity.actionsDone);
+    expect(() => activity.actionsDone.push(activity.actionsDone[0])).toThrow(TypeError);
+    expect(() => {
+      (activity.actionsDone[0] as { text: string }).text = 'changed';
+    }).toThrow(TypeError);
+    expect(() => activity.additionalActions.push(activity.actionsDone[0])).toThrow(TypeError);
+    expect(activity).toEqual(model.commitment('p.1')!.activities[0]);
   });
 
   it('does not remember ids that name nothing (a caller sending random ids cannot grow it)', () => {

@@ -1,5 +1,5 @@
 import type { LedgerReadModel } from './ledger-read-model';
-import type { ActivityView, CommitmentView, PlanView } from './views';
+import type { ActionEntryView, ActivityView, CommitmentView, PlanView } from './views';
 
 /**
  * The live views (plan, commitment, all plans), computed once per log position and shared by every
@@ -81,10 +81,25 @@ function freezeCommitment(commitment: CommitmentView): CommitmentView {
   return Object.freeze(commitment);
 }
 
+const ACTION_LISTS = ['actionsDone', 'actionsNotDone', 'additionalActions'] as const;
+
+// An activity's action lists are read from the log on first read (views.ts): freezing them here
+// would read every text of the plan at each position, for pages that show rates only. Each list
+// is frozen when first read instead; the activity itself is frozen now.
 function freezeActivity(activity: ActivityView): void {
-  for (const list of [activity.actionsDone, activity.actionsNotDone, activity.additionalActions]) {
-    list.forEach((entry) => Object.freeze(entry));
-    Object.freeze(list);
+  for (const name of ACTION_LISTS) {
+    const { get } = Object.getOwnPropertyDescriptor(activity, name) ?? {};
+    if (!get) {
+      freezeList(activity[name]);
+      continue;
+    }
+    let list: ActionEntryView[] | undefined;
+    Object.defineProperty(activity, name, { enumerable: true, get: () => (list ??= freezeList(get.call(activity) as ActionEntryView[])) });
   }
   Object.freeze(activity);
+}
+
+function freezeList<T extends object>(list: T[]): T[] {
+  list.forEach((entry) => Object.freeze(entry));
+  return Object.freeze(list) as T[];
 }

@@ -12,6 +12,7 @@ const EXIT_ON_SIGTERM = join(__dirname, 'exit-on-sigterm.cjs');
 /** A server of the benchmark, in its own process (the load generator runs in this one). */
 export interface BenchServer {
   base: string;
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -77,7 +78,7 @@ export async function startApp(dataDir: string, env: Record<string, string>, nod
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   await lineOf(child, /opengov-ledger ready/, 'the app');
-  return { base: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  return { base: `http://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child) };
 }
 
 /** A peer (peer-server.child.ts): `mercurius` (bare Fastify + Mercurius + JIT) or `route` (plain Fastify). */
@@ -88,5 +89,5 @@ export async function startPeer(kind: 'mercurius' | 'route', answerFile: string,
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const [, port] = await lineOf(child, /^(\d+)$/m, `the ${kind} peer`);
-  return { base: `http://127.0.0.1:${port}`, stop: stopper(child) };
+  return { base: `http://127.0.0.1:${port}`, pid: child.pid, stop: stopper(child) };
 }

@@ -4,6 +4,7 @@ import type { Clock, LedgerConfig, ReadModelService } from '@ledger/core';
 import { costCacheOf } from './cost/cost-cache';
 import type { GqlContext } from './issuer';
 import { noteRequest } from '../http/request-log';
+import { mayKeepAnswer } from './public-answers';
 
 /** What the gate reads: the read models (estimates are cached per log position), the budgets, the clock. */
 export interface GateDeps {
@@ -25,7 +26,8 @@ export function requestGate({ readModels, config, clock }: GateDeps) {
   return async (schema: GraphQLSchema, document: DocumentNode, context: MercuriusContext, variables?: Record<string, unknown>) => {
     const asked = (context.reply?.request.body as { operationName?: unknown } | undefined)?.operationName;
     const operationName = typeof asked === 'string' ? asked : undefined;
-    if (context.req) noteRequest(context.req, { operation: operationName ?? labelOf(document) });
+    const label = operationName ?? labelOf(document);
+    if (context.req) noteRequest(context.req, { operation: label });
     if (context.authError) throw context.authError;
     // Computed once per document, variables and log position (cost/cost-cache.ts); checked at every request.
     const estimate = costs.estimate(schema, document, variables ?? {}, operationName);
@@ -45,6 +47,8 @@ export function requestGate({ readModels, config, clock }: GateDeps) {
         { rule: 'maxCost', cost: estimate.cost, budget: config.queryMaxCost },
       );
     }
+    // Passed: an anonymous read of the live views may keep its whole answer for this position (public-answers.ts).
+    mayKeepAnswer(context.req, document, costs.readClock(estimate), label);
   };
 }
 

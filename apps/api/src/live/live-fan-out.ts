@@ -4,27 +4,12 @@ import { LEDGER_CONFIG, yieldToEventLoop, type LedgerConfig } from '@ledger/core
 import { ledgerErrorFormatter } from '../graphql/error-formatter';
 import type { GqlContext } from '../graphql/issuer';
 import { subscriptionShape, type SubscriptionShape } from './subscription-group';
+import { sendShared, type Follower, type LiveSocket, type LiveWire } from './live-socket';
 
-/** The WebSocket of one connection, as Mercurius puts it in the subscription's context. */
-export interface LiveSocket {
-  readonly protocol: string;
-  readonly readyState: number;
-  send(data: Buffer, options: { binary: boolean }): void;
-  once(event: 'close', listener: () => void): unknown;
-}
-const OPEN = 1;
-/** Messages are JSON text: sent as text frames, whatever the bytes are held in. */
-const TEXT = { binary: false };
 const SOCKETS_PER_TURN = 100;
 
-/** A subscription's context: the connection's (socket, caller) and the subscription's id. */
-export type LiveContext = Partial<GqlContext> & { socket?: LiveSocket; id?: string | number };
-
-interface Follower {
-  socket: LiveSocket;
-  /** `{"type":"next","id":"…","payload":` — all of a message but the shared payload. */
-  prefix: Buffer;
-}
+/** A subscription's context: the connection's (socket, its wire, caller) and the subscription's id. */
+export type LiveContext = Partial<GqlContext> & { socket?: LiveSocket; wire?: LiveWire; id?: string | number };
 
 interface Group extends SubscriptionShape {
   topic: string;
@@ -65,12 +50,12 @@ export class LiveFanOut {
 
   /** Registers a subscriber; the stream returned ends (and unregisters it) when Mercurius ends the subscription. */
   follow(topic: string, ctx: LiveContext, info: GraphQLResolveInfo): AsyncIterableIterator<never> {
-    const { socket, id } = ctx;
+    const { socket, wire, id } = ctx;
     if (!socket || id === undefined) throw new Error('a live subscription needs its connection (socket and id)');
     const shape = subscriptionShape(topic, ctx.issuer?.principal, info);
     const group = this.groups.get(shape.key) ?? this.addGroup(topic, shape, info.schema, ctx);
     const type = socket.protocol === 'graphql-ws' ? 'data' : 'next';
-    const follower: Follower = { socket, prefix: Buffer.from(`{"type":"${type}","id":${JSON.stringify(id)},"payload":`) };
+    const follower: Follower = { socket, wire, prefix: Buffer.from(`{"type":"${type}","id":${JSON.stringify(id)},"payload":`) };
     group.followers.add(follower);
     let finish!: (r: IteratorResult<never>) => void;
     const finished = new Promise<IteratorResult<never>>((resolve) => (finish = resolve));
@@ -103,11 +88,11 @@ export class LiveFanOut {
         operationName: group.operationName,
       })) as ExecutionResult;
       const response = result.errors?.length ? this.formatErrors(result, group.context).response : result;
-      // Serialised and encoded once; each follower's message is its prefix and these bytes.
+      // Serialised and encoded once; each follower's message is its prefix and these same bytes.
       const payload = Buffer.from(`${JSON.stringify(response)}}`);
       let sent = 0;
       for (const follower of [...group.followers]) {
-        if (follower.socket.readyState === OPEN) follower.socket.send(Buffer.concat([follower.prefix, payload]), TEXT);
+        sendShared(follower, payload);
         // Writing to a thousand sockets takes a while: health probes and requests get turns in between.
         if (++sent % SOCKETS_PER_TURN === 0) await yieldToEventLoop();
       }
@@ -118,7 +103,7 @@ export class LiveFanOut {
 
   private addGroup(topic: string, shape: SubscriptionShape, schema: GraphQLSchema, ctx: LiveContext): Group {
     // The context every execution of the group sees: the caller, not the first follower's connection.
-    const { socket: _socket, id: _id, ...context } = ctx;
+    const { socket: _socket, wire: _wire, id: _id, ...context } = ctx;
     const group: Group = {
       ...shape,
       topic,

@@ -5,6 +5,7 @@ import type { TokenService } from '@ledger/core';
 import type { LedgerConfig } from '@ledger/core';
 import { checkSubscription } from '../graphql/hardening';
 import { ANONYMOUS, type GqlContext } from '../graphql/issuer';
+import type { LiveWire } from './live-socket';
 
 /** Close code for a refused connection: graphql-ws clients treat 4403 as final (no retry). */
 export const WS_FORBIDDEN = 4403;
@@ -12,7 +13,7 @@ export const WS_FORBIDDEN = 4403;
 interface ClosableSocket {
   close(code?: number, reason?: string): void;
 }
-type LiveContext = Partial<GqlContext> & { socket?: ClosableSocket; _connectionInit?: unknown };
+type LiveContext = Partial<GqlContext> & { socket?: ClosableSocket; wire?: LiveWire; _connectionInit?: unknown };
 
 function clientIp(req: IncomingMessage, trustProxy: boolean): string {
   const forwarded = req.headers['x-forwarded-for'];
@@ -42,7 +43,12 @@ export function subscriptionOptions(config: LedgerConfig, tokens: TokenService) 
       });
       next(true);
     },
-    context: (socket: ClosableSocket): LiveContext => ({ socket, issuer: { principal: ANONYMOUS } }),
+    // The upgraded request's socket is the one `ws` writes to: the fan-out corks it (live-socket.ts).
+    context: (socket: ClosableSocket, request?: { raw?: IncomingMessage }): LiveContext => ({
+      socket,
+      wire: request?.raw?.socket,
+      issuer: { principal: ANONYMOUS },
+    }),
     /** connection params `{ authorization: "Bearer <JWT>" }`; a bad token is refused at the first subscription. */
     async onConnect({ payload }: { payload?: unknown }): Promise<LiveContext> {
       const auth = (payload as { authorization?: unknown } | undefined)?.authorization;

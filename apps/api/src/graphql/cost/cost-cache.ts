@@ -22,6 +22,8 @@ export class CostCache {
   private stats: { position: bigint; events: number; value: ReadModelStats } | undefined;
   // Mercurius keeps one parsed document per query text (its LRU), so a document is its key.
   private readonly byDocument = new WeakMap<DocumentNode, Slot>();
+  /** Estimates that read the clock (never kept): neither is an answer that depends on them. */
+  private readonly clockBound = new WeakSet<CostEstimate>();
 
   constructor(
     private readonly readModels: ReadModelService,
@@ -55,8 +57,14 @@ export class CostCache {
         return this.clock();
       },
     });
-    if (!readClock && slot.estimates.size < ENTRIES_PER_DOCUMENT) slot.estimates.set(key, estimate);
+    if (readClock) this.clockBound.add(estimate);
+    else if (slot.estimates.size < ENTRIES_PER_DOCUMENT) slot.estimates.set(key, estimate);
     return estimate;
+  }
+
+  /** Whether an estimate read the clock (its query's answer depends on when it is asked). */
+  readClock(estimate: CostEstimate): boolean {
+    return this.clockBound.has(estimate);
   }
 }
 
