@@ -71,6 +71,18 @@ export function logRangeBytes(bytes: Uint8Array): LogRangeBytes | undefined {
   return { from, rows, effective: column(0), recorded: column(1), position: column(2) };
 }
 
+/** A decoded log range seen as bytes, like `logRangeBytes` sees a piece (views, no copy). */
+export function logRangeViews(range: LogRange): LogRangeBytes {
+  const bytes = (column: Float64Array | BigUint64Array) => new Uint8Array(column.buffer, column.byteOffset, column.byteLength);
+  return {
+    from: range.from,
+    rows: range.effective.length,
+    effective: bytes(range.effective),
+    recorded: bytes(range.recorded),
+    position: bytes(range.position),
+  };
+}
+
 const copied = <A extends Float64Array | BigUint64Array>(make: (n: number) => A, rows: number, bytes: Uint8Array): A => {
   const out = make(rows);
   new Uint8Array(out.buffer).set(bytes);

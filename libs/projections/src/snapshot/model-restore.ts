@@ -5,7 +5,7 @@ import type { LedgerReadModel } from '../ledger-read-model';
 import type { PlanRecord } from '../plans.projection';
 import type { CommitmentNode, PlanNode } from '../time-travel/index-nodes';
 import { capacityFor, createLogColumns, type LogColumns } from '../time-travel/log-columns';
-import { decodeChunk, logRangeBytes, type LogRange, type LogRangeBytes, type ModelChunk } from './model-chunks';
+import { decodeChunk, logRangeBytes, logRangeViews, type LogRange, type LogRangeBytes, type ModelChunk } from './model-chunks';
 
 /** What a snapshot carried besides the read models: the caller's scalars and maps. */
 export interface RestoredExtras {
@@ -36,7 +36,7 @@ export class ModelRestorer {
   /** One piece's bytes, read before they change (a streaming reader reuses them). */
   addBytes(bytes: Uint8Array): void {
     const range = this.log && logRangeBytes(bytes);
-    if (range) this.fillBytes(this.log!, range);
+    if (range) this.fill(this.log!, range);
     else this.add(decodeChunk(bytes));
   }
 
@@ -52,14 +52,14 @@ export class ModelRestorer {
         if (chunk.node) this.commitmentNodes.push(chunk.node);
         break;
       case 'log':
-        if (this.log) this.fill(this.log, chunk);
+        if (this.log) this.fill(this.log, logRangeViews(chunk));
         else this.early.push(chunk);
         break;
       case 'log-meta':
         this.logMeta = chunk;
         // Room for the tail replayed next, so it does not copy the columns at once.
         this.log = createLogColumns(capacityFor(chunk.count));
-        for (const range of this.early.splice(0)) this.fill(this.log, range);
+        for (const range of this.early.splice(0)) this.fill(this.log, logRangeViews(range));
         break;
       case 'access':
         this.access = chunk.access;
@@ -104,27 +104,14 @@ export class ModelRestorer {
     return extras;
   }
 
-  private fill(log: LogColumns, range: LogRange): void {
-    const rows = range.effective.length;
-    this.checkRows(log, range.from, rows);
-    log.effective.set(range.effective, range.from);
-    log.recorded.set(range.recorded, range.from);
-    log.position.set(range.position, range.from);
-    this.rowsCovered += rows;
-  }
-
   /** Copies a log range's bytes straight into the columns (any alignment). */
-  private fillBytes(log: LogColumns, range: LogRangeBytes): void {
-    this.checkRows(log, range.from, range.rows);
+  private fill(log: LogColumns, range: LogRangeBytes): void {
+    if (range.from + range.rows > log.effective.length) throw new Error('snapshot incomplete: index rows beyond its log-meta count');
     const bytesOf = (column: Float64Array | BigUint64Array) => new Uint8Array(column.buffer, range.from * 8, range.rows * 8);
     bytesOf(log.effective).set(range.effective);
     bytesOf(log.recorded).set(range.recorded);
     bytesOf(log.position).set(range.position);
     this.rowsCovered += range.rows;
-  }
-
-  private checkRows(log: LogColumns, from: number, rows: number): void {
-    if (from + rows > log.effective.length) throw new Error('snapshot incomplete: index rows beyond its log-meta count');
   }
 }
 
